@@ -1,0 +1,116 @@
+from django import forms
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import BaseUserCreationForm
+from django.core.validators import RegexValidator
+
+from .models import Profile, User
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ().-]{2,30}$",
+    "Enter a phone number of digits, optionally starting with +.",
+)
+
+
+PROFILE_FIELDS = ["fullname", "sex", "phone", "country"]
+REQUIRED_PROFILE_FIELDS = ["fullname", "sex", "country"]
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = PROFILE_FIELDS
+        help_texts = {
+            "fullname": "As you would like to be greeted.",
+            "phone": "Digits only, or + and the country code.",
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Blank in the model (a superuser made on the command line has no
+        # profile data yet), but required from people who register.
+        for name in REQUIRED_PROFILE_FIELDS:
+            self.fields[name].required = True
+        self.fields["phone"].validators.append(phone_validator)
+
+
+class RegisterForm(BaseUserCreationForm):
+    """Email and password for the user, and the profile fields, in one form."""
+
+    # Declared here too, so that the admin's form factory knows them.
+    fullname = ProfileForm.base_fields["fullname"]
+    sex = ProfileForm.base_fields["sex"]
+    phone = ProfileForm.base_fields["phone"]
+    country = ProfileForm.base_fields["country"]
+
+    class Meta:
+        model = User
+        fields = ["email"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.profile_form = ProfileForm(self.data if self.is_bound else None, prefix=self.prefix)
+        self.fields.update(self.profile_form.fields)
+        self.fields["email"].widget.attrs.update(autocomplete="email", autofocus=True)
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account with this email address already exists.", code="duplicate_email"
+            )
+        return email
+
+    def validate_unique(self) -> None:
+        # clean_email already says it, beside the field; the case-insensitive
+        # constraint would say it again at the top of the form.
+        pass
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        self.profile_form.full_clean()
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        profile = self.profile_form.save(commit=False)
+        user.profile = profile
+        if commit:
+            user.save()
+        return user
+
+
+class LoginForm(forms.Form):
+    """Django's log-in form, with the email named as such."""
+
+    email = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    error_messages = {
+        "invalid_login": "That email and password do not match an account.",
+        "inactive": "This account is inactive.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs) -> None:
+        self.request = request
+        self.user_cache: User | None = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict:
+        email = self.cleaned_data.get("email")
+        password = self.cleaned_data.get("password")
+        if email and password:
+            self.user_cache = authenticate(self.request, email=email, password=password)
+            if self.user_cache is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_login"], code="invalid_login"
+                )
+            if not self.user_cache.is_active:
+                raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        return self.cleaned_data
+
+    def get_user(self) -> User | None:
+        return self.user_cache

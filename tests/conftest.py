@@ -1,0 +1,75 @@
+"""Personas shared by every test: an owner of things, and a stranger to them."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from accounts.models import Profile, User
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(email: str, fullname: str, **profile_fields) -> User:
+    return User.objects.create_user(
+        email, PASSWORD, profile=Profile(fullname=fullname, **profile_fields)
+    )
+
+
+@pytest.fixture
+def owner(db) -> User:
+    return make_user("alice@example.com", "Alice Liddell", sex="female", country="GB")
+
+
+@pytest.fixture
+def stranger(db) -> User:
+    return make_user("bob@example.com", "Bob Stranger", sex="male", country="US")
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory) -> Iterator[str]:
+    from .live import served_site
+
+    with served_site(tmp_path_factory.mktemp("site")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def playwright_session():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture
+def launch_chromium(playwright_session):
+    """Start Debian's Chromium with the given extra flags; closed after the test."""
+    from .live import CHROMIUM, CHROMIUM_ARGS
+
+    browsers = []
+
+    def launch(*extra_args: str):
+        browser = playwright_session.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args]
+        )
+        browsers.append(browser)
+        return browser
+
+    yield launch
+    for browser in browsers:
+        browser.close()
+
+
+@pytest.fixture
+def page(launch_chromium):
+    context = launch_chromium().new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

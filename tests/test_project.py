@@ -1,0 +1,75 @@
+"""The project as a whole: settings, migrations, code style."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x7!kq2Lw9#vP4mZr8Tn1sYb6Hd3Jf0Gc5Xe_QaUoRiEtWyNpMlKjHgFdSzXcVbN",
+    "ALLOWED_HOSTS": "voice.example.com",
+    "CSRF_TRUSTED_ORIGINS": "https://voice.example.com",
+    "SECURE_SSL_REDIRECT": "true",
+    "SESSION_COOKIE_SECURE": "true",
+    "CSRF_COOKIE_SECURE": "true",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+    "SECURE_HSTS_PRELOAD": "true",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_deploy_check_is_clean_with_the_production_variables_set():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_without_them():
+    env = {"DEBUG": "false", "SECRET_KEY": PRODUCTION_ENV["SECRET_KEY"]}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "SECURE_HSTS_SECONDS" in result.stderr
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = manage("check", env={"DEBUG": "false", "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_it_refuses_a_malformed_boolean():
+    result = manage("check", env={"DEBUG": "perhaps"})
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+@pytest.mark.django_db
+def test_no_migrations_are_missing():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_ruff_finds_nothing():
+    ruff = Path(sys.executable).parent / "ruff"
+    lint = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stdout
+    fmt = subprocess.run([ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert fmt.returncode == 0, fmt.stdout
