@@ -106,6 +106,13 @@ def test_inline_validation_of_a_good_value_shows_no_error(client):
     assert 'value="Ada Lovelace"' in response.text
 
 
+def test_password_fields_are_not_validated_inline(client):
+    # Their inputs come back empty, so a swap would wipe what was typed.
+    response = client.get(URL)
+    assert '"_validate": "password1"' not in response.text
+    assert '"_validate": "email"' in response.text
+
+
 def test_inline_validation_never_echoes_a_password(client):
     response = client.post(
         URL,
