@@ -188,3 +188,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Speech recognition. Engines: moonshine (offline, the default), sphinx
+# (offline), google (sends audio to Google: needs SPEECH_ALLOW_NETWORK).
+SPEECH_ENGINES = envlist("SPEECH_ENGINES", "moonshine,sphinx")
+SPEECH_DEFAULT_ENGINE = os.environ.get("SPEECH_DEFAULT_ENGINE", SPEECH_ENGINES[0])
+SPEECH_DEFAULT_LANGUAGE = os.environ.get("SPEECH_DEFAULT_LANGUAGE", "en")
+SPEECH_ALLOW_NETWORK = envbool("SPEECH_ALLOW_NETWORK", "false")
+SPEECH_WORKERS = envint("SPEECH_WORKERS", "2")
+SPEECH_MAX_JOBS = envint("SPEECH_MAX_JOBS", "4")
+SPEECH_MAX_UPLOAD_BYTES = envint("SPEECH_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
+SPEECH_MAX_AUDIO_SECONDS = envint("SPEECH_MAX_AUDIO_SECONDS", "120")
+SPEECH_MAX_PIECE_SECONDS = envint("SPEECH_MAX_PIECE_SECONDS", "15")
+SPEECH_RATE_LIMIT = envint("SPEECH_RATE_LIMIT", "60")
+SPEECH_RATE_WINDOW_SECONDS = envint("SPEECH_RATE_WINDOW_SECONDS", "60")
+SPEECH_DICTATE_PASSWORDS = envbool("SPEECH_DICTATE_PASSWORDS", "false")
+if SPEECH_DEFAULT_ENGINE not in SPEECH_ENGINES:
+    raise ImproperlyConfigured("SPEECH_DEFAULT_ENGINE must be one of SPEECH_ENGINES")
+# A base64 `record` of the largest upload, and the form fields around it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = SPEECH_MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024

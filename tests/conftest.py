@@ -73,3 +73,20 @@ def page(launch_chromium):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache: every test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_collection_modifyitems(items):
+    # Playwright's sync API keeps an event loop in the main thread once it
+    # starts, and Django's test client cannot call async views beside it:
+    # browser tests run last.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

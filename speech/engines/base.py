@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+class EngineError(Exception):
+    """The engine could not answer; the message is fit to show the user."""
+
+
+class EngineUnavailable(EngineError):
+    """The engine cannot run here (not installed, needs the network, ...)."""
+
+
+@dataclass
+class Transcript:
+    text: str
+    # Other readings of the same audio, best first: an n-best list, or the
+    # phrases a search constrained to a field's choices heard.
+    alternatives: list[str] = field(default_factory=list)
+
+
+class Engine:
+    """One speech recogniser. Subclasses set the class attributes and
+    implement recognise(); the registry makes one instance per process."""
+
+    name: str = ""
+    label: str = ""
+    languages: tuple[str, ...] = ()
+    needs_network: bool = False
+
+    def supports(self, language: str) -> bool:
+        base = language.lower().split("-")[0]
+        return any(code.lower() in (language.lower(), base) for code in self.languages)
+
+    def recognise(self, samples: np.ndarray, language: str) -> Transcript:
+        """Transcribe float32 mono 16 kHz samples."""
+        raise NotImplementedError
+
+    def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
+        """Which of these phrases the audio says, best first: recognition
+        constrained to a field's choices. Empty where the engine cannot."""
+        return []

@@ -1,0 +1,168 @@
+"""Constrained recognition with Moonshine: which of a field's choices does the
+audio say? The same model files the C library transcribes with, run through
+onnxruntime: the encoder once, then the decoder scores the choices' token
+sequences as a beam search over a trie of them.
+
+Open transcription of a lone word is Moonshine's weak spot (spoken "Nigeria"
+came back as "Idea, really"); asked to choose among the field's own choices,
+the same model picks "Nigeria" with a wide margin.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+BOS, EOS = 1, 2
+SPACE = "\u2581"  # SentencePiece's word-start mark
+BEAM = 24
+
+
+@dataclass
+class _Node:
+    children: dict[int, _Node] = field(default_factory=dict)
+    choices: list[str] = field(default_factory=list)  # choices that end here
+
+
+class Tokenizer:
+    """Moonshine's tokenizer.bin: each piece as a length byte (two bytes,
+    7 bits at a time, past 127) and its UTF-8 bytes, in id order."""
+
+    def __init__(self, path: Path) -> None:
+        raw = path.read_bytes()
+        pieces, i = [], 0
+        while i < len(raw):
+            length = raw[i]
+            i += 1
+            if length & 0x80:
+                length = (length & 0x7F) | (raw[i] << 7)
+                i += 1
+            pieces.append(raw[i : i + length])
+            i += length
+        self._ids = {piece: n for n, piece in enumerate(pieces) if n > EOS and piece}
+        self._longest = max(len(piece) for piece in self._ids)
+        self.period = self._ids.get(b".")
+
+    def encode(self, text: str) -> list[int]:
+        """Greedy longest match: the model scores any segmentation, and for
+        names this one is nearly always the canonical one."""
+        data = (SPACE + text.replace(" ", SPACE)).encode()
+        ids, i = [], 0
+        while i < len(data):
+            for length in range(min(self._longest, len(data) - i), 0, -1):
+                piece = self._ids.get(data[i : i + length])
+                if piece is not None:
+                    ids.append(piece)
+                    i += length
+                    break
+            else:
+                i += 1  # a byte no piece covers: skip it
+        return ids
+
+
+class ChoiceScorer:
+    def __init__(self, model_dir: Path) -> None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        providers = ["CPUExecutionProvider"]
+        self.encoder = onnxruntime.InferenceSession(
+            str(model_dir / "encoder_model.ort"), options, providers=providers
+        )
+        self.decoder = onnxruntime.InferenceSession(
+            str(model_dir / "decoder_model_merged.ort"), options, providers=providers
+        )
+        self.tokenizer = Tokenizer(model_dir / "tokenizer.bin")
+        self.past_names = [i.name for i in self.decoder.get_inputs() if i.name.startswith("past")]
+        self._tries: dict[tuple[str, ...], _Node] = {}
+        self._lock = threading.Lock()
+
+    def _trie(self, choices: tuple[str, ...]) -> _Node:
+        with self._lock:
+            if choices not in self._tries:
+                root = _Node()
+                for choice in choices:
+                    node = root
+                    for token in self.tokenizer.encode(choice):
+                        node = node.children.setdefault(token, _Node())
+                    node.choices.append(choice)
+                if len(self._tries) > 16:
+                    self._tries.clear()
+                self._tries[choices] = root
+            return self._tries[choices]
+
+    def rank(self, samples: np.ndarray, choices: list[str]) -> list[tuple[str, float]]:
+        """Choices with their log-probabilities, best first (the beam keeps
+        the likeliest BEAM prefixes at each step; the rest are not scored)."""
+        root = self._trie(tuple(choices))
+        hidden = self.encoder.run(None, {"input_values": samples[None].astype(np.float32)})[0]
+        step = self._first_step(hidden)
+        # The cached branch passes the encoder's keys and values through
+        # without returning them: keep the first step's.
+        encoder_kv = {
+            n: step[n.replace("past_key_values", "present")]
+            for n in self.past_names
+            if ".encoder." in n
+        }
+        beam: list[tuple[float, _Node]] = [(0.0, root)]
+        finished: dict[str, float] = {}
+        kv_rows = np.zeros(1, dtype=np.int64)
+        while beam:
+            logprobs = _log_softmax(step["logits"][:, -1, :])
+            expansions: list[tuple[float, _Node, int, int]] = []
+            for row, (score, node) in enumerate(beam):
+                if node.choices:
+                    ending = np.logaddexp(logprobs[row, EOS], self._period(logprobs[row]))
+                    for choice in node.choices:
+                        finished[choice] = max(finished.get(choice, -np.inf), score + ending)
+                for token, child in node.children.items():
+                    expansions.append((score + float(logprobs[row, token]), child, row, token))
+            expansions.sort(key=lambda e: e[0], reverse=True)
+            expansions = expansions[:BEAM]
+            if not expansions:
+                break
+            beam = [(score, child) for score, child, _, _ in expansions]
+            kv_rows = np.array([row for _, _, row, _ in expansions], dtype=np.int64)
+            tokens = np.array([[token] for _, _, _, token in expansions], dtype=np.int64)
+            step = self._next_step(hidden, step, encoder_kv, kv_rows, tokens)
+        return sorted(finished.items(), key=lambda item: item[1], reverse=True)
+
+    def _period(self, logprobs: np.ndarray) -> float:
+        # "Nigeria." and "Nigeria" both end the choice; the model likes the period.
+        return float(logprobs[self.tokenizer.period]) if self.tokenizer.period else -np.inf
+
+    def _first_step(self, hidden: np.ndarray) -> dict[str, np.ndarray]:
+        feeds = {
+            "input_ids": np.array([[BOS]], dtype=np.int64),
+            "encoder_hidden_states": hidden,
+            "use_cache_branch": np.array([False]),
+        }
+        for name in self.past_names:
+            feeds[name] = np.zeros((1, 8, 0, 52), dtype=np.float32)
+        return self._run(feeds)
+
+    def _next_step(self, hidden, previous, encoder_kv, rows: np.ndarray, tokens: np.ndarray):
+        feeds = {
+            "input_ids": tokens,
+            "encoder_hidden_states": np.repeat(hidden, len(rows), axis=0),
+            "use_cache_branch": np.array([True]),
+        }
+        for name in self.past_names:
+            if name in encoder_kv:
+                feeds[name] = np.repeat(encoder_kv[name], len(rows), axis=0)
+            else:
+                feeds[name] = previous[name.replace("past_key_values", "present")][rows]
+        return self._run(feeds)
+
+    def _run(self, feeds: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        names = [o.name for o in self.decoder.get_outputs()]
+        return dict(zip(names, self.decoder.run(names, feeds), strict=True))
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    top = logits.max(axis=-1, keepdims=True)
+    return logits - top - np.log(np.exp(logits - top).sum(axis=-1, keepdims=True))

@@ -1,0 +1,298 @@
+"""Transcript (+ alternatives) -> the value a form field needs.
+
+"john dot smith at example dot com" -> john.smith@example.com,
+"five five five one two three four" -> 5551234, a spoken country or sex ->
+one of the field's choices, names capitalised as names are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from doublemetaphone import doublemetaphone
+from rapidfuzz import fuzz
+
+from .engines import Transcript
+
+UNITS = {
+    "zero": 0, "oh": 0, "o": 0, "nought": 0, "nil": 0,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+REPEATS = {"double": 2, "triple": 3}
+EMAIL_SYMBOLS = {
+    "dot": ".", "period": ".", "point": ".", "full stop": ".",
+    "underscore": "_", "under score": "_",
+    "dash": "-", "hyphen": "-", "minus": "-",
+    "plus": "+",
+}  # fmt: skip
+NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le"}
+FILLERS = re.compile(
+    r"^(?:(?:um+|uh+|er+|erm|so|well|okay|ok)\b[\s,]*)*"
+    r"(?:my (?:email(?: address)?|e-mail|phone(?: number)?|number|name|full name|country|sex)"
+    r"(?: is|'s)?|it is|it's|i am|i'm|i am from|i'm from|i live in|i come from|this is)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents folded, punctuation to spaces (keeping @ . ' -)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9@.'\- ]+", " ", text)
+
+
+def _strip_fillers(text: str) -> str:
+    return FILLERS.sub("", text.strip(), count=1).strip()
+
+
+def _numbers_to_digits(words: list[str]) -> list[str]:
+    """Number words -> digit strings, word by word as people say them:
+    "double five" -> 55, "twenty four" -> 24, "oh" -> 0, "five hundred" -> 500."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word in REPEATS and (nxt in UNITS or nxt.isdigit()):
+            digit = str(UNITS[nxt]) if nxt in UNITS else nxt
+            out.append(digit * REPEATS[word])
+            i += 2
+            continue
+        if word in TENS:
+            if nxt in UNITS and UNITS[nxt] > 0 and nxt not in ("oh", "o"):
+                out.append(str(TENS[word] + UNITS[nxt]))
+                i += 2
+            else:
+                out.append(str(TENS[word]))
+                i += 1
+            continue
+        if word in TEENS:
+            out.append(str(TEENS[word]))
+        elif word in UNITS and not (word == "o" and not _near_digits(words, i)):
+            out.append(str(UNITS[word]))
+        elif word == "hundred" and out and out[-1].isdigit():
+            out[-1] += "00"
+        elif word == "thousand" and out and out[-1].isdigit():
+            out[-1] += "000"
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def _near_digits(words: list[str], i: int) -> bool:
+    # "o" is zero only among numbers ("five o two"), a letter otherwise.
+    around = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+    return any(w in UNITS or w in TEENS or w in TENS or w.isdigit() for w in around if w != "o")
+
+
+def email_value(text: str) -> str:
+    text = _strip_fillers(text)
+    text = re.sub(r"\bat (?:sign|symbol)\b|\bat the rate(?: of)?\b", " @ ", text, flags=re.I)
+    text = re.sub(r"\bdouble (?:u|you)\b", " w ", text, flags=re.I)
+    # Spelled-out letters come back as "J-O-H-N": one word, not hyphens.
+    text = re.sub(r"\b[A-Za-z](?:-[A-Za-z]\b)+", lambda m: m.group(0).replace("-", ""), text)
+    plain = _plain(text)
+    for spoken, symbol in EMAIL_SYMBOLS.items():
+        plain = re.sub(rf"\b{spoken}\b", f" {symbol} ", plain)
+    words = _numbers_to_digits(plain.split())
+    if "@" not in words:
+        # The last "at" that is not a top-level domain ("dot at" is Austria).
+        for i in range(len(words) - 1, 0, -1):
+            if words[i] == "at" and words[i - 1] != ".":
+                words[i] = "@"
+                break
+    value = "".join(words)
+    value = re.sub(r"[^a-z0-9@._%+\-]", "", value)
+    value = re.sub(r"\.{2,}", ".", value)
+    return value.strip(".-")
+
+
+def phone_value(text: str) -> str:
+    text = _strip_fillers(text)
+    plain = _plain(text).replace("-", " ").replace(".", " ")
+    words = _numbers_to_digits(plain.split())
+    plus = bool(re.match(r"\s*\+", text)) or (words[:1] == ["plus"])
+    digits = "".join(w for w in words if w.isdigit())
+    return ("+" if plus and digits else "") + digits
+
+
+def name_value(text: str) -> str:
+    text = _strip_fillers(text)
+    text = re.sub(r"[^\w\s'\-]", " ", text)
+    words = text.split()
+    return " ".join(_capitalise_name(word, first=(i == 0)) for i, word in enumerate(words) if word)
+
+
+def _capitalise_name(word: str, first: bool) -> str:
+    lower = word.lower()
+    if lower in NAME_PARTICLES and not first:
+        return lower
+    parts = re.split(r"([\-'])", lower)
+    out = "".join(part[:1].upper() + part[1:] if part not in "-'" else part for part in parts)
+    if re.match(r"^(mc)[a-z]", lower):
+        out = "Mc" + out[2:3].upper() + out[3:]
+    return out
+
+
+def free_text_value(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _metaphone(text: str) -> str:
+    return " ".join(code for word in text.split() for code in doublemetaphone(word)[:1] if code)
+
+
+@dataclass
+class Choices:
+    """A field's choices, with the other names people use for them."""
+
+    options: list[tuple[str, str]]  # (value, label)
+    aliases: dict[str, str] = field(default_factory=dict)  # spoken name -> value
+
+    @cached_property
+    def phrases(self) -> dict[str, str]:
+        """Every way of saying a choice (label, label without its bracketed
+        part, alias) -> its value. Constrained searches choose among these."""
+        phrases: dict[str, str] = {}
+        for value, label in self.options:
+            phrases.setdefault(label, value)
+            short = " ".join(re.sub(r"\(.*?\)", " ", label).split())
+            if short:
+                phrases.setdefault(short, value)
+        for alias, value in self.aliases.items():
+            phrases.setdefault(alias, value)
+        return phrases
+
+    @cached_property
+    def names(self) -> list[tuple[str, str]]:
+        """(normalised phrase, value), for matching transcripts."""
+        names = [(_spoken_choice(phrase), value) for phrase, value in self.phrases.items()]
+        return [(name, value) for name, value in names if name]
+
+    @cached_property
+    def phonetic(self) -> list[tuple[str, str]]:
+        return [(_metaphone(name), value) for name, value in self.names]
+
+    def label_of(self, value: str) -> str:
+        return dict(self.options).get(value, "")
+
+    def match(self, transcript: Transcript) -> str | None:
+        """The choice the speech names, or None when nothing is close enough.
+
+        A choice named in so many words in the transcript ("I'm from France")
+        wins. Otherwise the search constrained to the choices (the
+        alternatives) decides: open transcription of a lone word is weak
+        (spoken "Nigeria" came back as "Idea, really"), choosing is not.
+        Without alternatives, spelling and sound against the transcript."""
+        spoken = _spoken_choice(transcript.text)
+        scores = self._scores(spoken) if spoken else {}
+        best = max(scores, key=scores.__getitem__) if scores else None
+        if best is not None and scores[best] >= 100:
+            return best
+        for phrase in transcript.alternatives:
+            if phrase in self.phrases:
+                return self.phrases[phrase]
+        if best is not None and scores[best] >= 85:
+            return best
+        return None
+
+    def _scores(self, spoken: str) -> dict[str, float]:
+        scores: dict[str, float] = {}
+        padded = f" {spoken} "
+        sound = _metaphone(spoken)
+        for name, value in self.names:
+            if spoken == name or (len(name) >= 4 and padded.find(f" {name} ") >= 0):
+                # Said in so many words ("I'm from France"); longer names win.
+                # Short ones must be all that was heard: "ah, man" is not "man".
+                score = 100 + len(name) / 100
+            else:
+                score = fuzz.ratio(spoken, name)
+                if len(spoken) >= 4 and len(name) >= 4:
+                    score = max(score, fuzz.partial_ratio(spoken, name) * 0.9)
+            scores[value] = max(scores.get(value, 0), score)
+        for code, value in self.phonetic:
+            if sound and code:
+                scores[value] = max(scores.get(value, 0), fuzz.ratio(sound, code) * 0.95)
+        return scores
+
+
+def _spoken_choice(text: str) -> str:
+    spoken = " ".join(_plain(_strip_fillers(text)).replace(".", " ").split())
+    return re.sub(r"^(?:(?:a|an|the)\s+)+", "", spoken)
+
+
+@dataclass
+class FieldKind:
+    name: str
+    choices: Choices | None = None
+
+    def value(self, transcript: Transcript) -> str:
+        if self.choices is not None:
+            return self.choices.match(transcript) or ""
+        return {
+            "email": email_value,
+            "phone": phone_value,
+            "name": name_value,
+        }.get(self.name, free_text_value)(transcript.text)
+
+
+def _country_choices() -> Choices:
+    from django_countries import countries
+
+    aliases = {
+        "UK": "GB", "U K": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
+        "Scotland": "GB", "Wales": "GB", "Northern Ireland": "GB",
+        "USA": "US", "U S A": "US", "US": "US", "U S": "US", "America": "US",
+        "United States": "US", "the States": "US",
+        "Russia": "RU", "South Korea": "KR", "Korea": "KR", "North Korea": "KP",
+        "Vietnam": "VN", "Iran": "IR", "Syria": "SY", "Laos": "LA", "Bolivia": "BO",
+        "Venezuela": "VE", "Tanzania": "TZ", "Moldova": "MD", "Czech Republic": "CZ",
+        "Turkey": "TR", "Holland": "NL", "the Netherlands": "NL", "Ivory Coast": "CI",
+        "Swaziland": "SZ", "Burma": "MM", "East Timor": "TL", "Cape Verde": "CV",
+        "Vatican": "VA", "Palestine": "PS", "Taiwan": "TW", "Macedonia": "MK",
+    }  # fmt: skip
+    return Choices([(code, str(name)) for code, name in countries], aliases)
+
+
+def _sex_choices() -> Choices:
+    from accounts.models import Profile
+
+    aliases = {
+        "woman": "female", "girl": "female", "lady": "female", "feminine": "female",
+        "man": "male", "boy": "male", "gentleman": "male", "masculine": "male",
+        "non-binary": "other", "nonbinary": "other", "neither": "other", "intersex": "other",
+    }  # fmt: skip
+    return Choices([(value, str(label)) for value, label in Profile.Sex.choices], aliases)
+
+
+@cache
+def _known_kinds() -> dict[str, FieldKind]:
+    email, phone, name = FieldKind("email"), FieldKind("phone"), FieldKind("name")
+    return {
+        "email": email,
+        "username": email,
+        "phone": phone,
+        "fullname": name,
+        "name": name,
+        "country": FieldKind("country", _country_choices()),
+        "sex": FieldKind("sex", _sex_choices()),
+    }
+
+
+def kind_for(field_name: str) -> FieldKind:
+    """The kind of value a form field takes, by the field's name; free text
+    for any other name."""
+    return _known_kinds().get(field_name) or FieldKind("text")

@@ -1,0 +1,102 @@
+"""Spoken words -> the value a field needs (no audio: the transcripts here are
+ones the default engine produced, or people say)."""
+
+import pytest
+
+from speech.engines import Transcript
+from speech.fields import email_value, kind_for, name_value, phone_value
+
+
+@pytest.mark.parametrize(
+    ("spoken", "value"),
+    [
+        ("john dot smith at example dot com", "john.smith@example.com"),
+        ("John Dot Smith at gmail dot com.", "john.smith@gmail.com"),
+        ("Maria Garcia at gmail.com", "mariagarcia@gmail.com"),
+        ("t underscore nguyen at outlook dot com", "t_nguyen@outlook.com"),
+        ("peter dash jones at example dot org", "peter-jones@example.org"),
+        ("peter hyphen jones at example dot org", "peter-jones@example.org"),
+        ("bob plus news at example dot org", "bob+news@example.org"),
+        ("j o h n at example dot com", "john@example.com"),
+        ("J-O-H-N at example dot org.", "john@example.org"),
+        ("anna twenty four at mail dot co dot uk", "anna24@mail.co.uk"),
+        ("my email is info at example dot at", "info@example.at"),
+        ("double u at example dot com", "w@example.com"),
+        ("sam at sign example dot com", "sam@example.com"),
+    ],
+)
+def test_emails_are_written_as_addresses(spoken, value):
+    assert email_value(spoken) == value
+
+
+@pytest.mark.parametrize(
+    ("spoken", "value"),
+    [
+        ("five five five one two three four", "5551234"),
+        ("Five, five, five, one, two, three, four.", "5551234"),
+        ("plus four four seven seven double zero nine double zero one two three", "+447700900123"),
+        ("oh two oh seven nine four six", "0207946"),
+        ("triple five one two three four", "5551234"),
+        ("five five five twelve thirty four", "5551234"),
+        ("555-1234", "5551234"),
+        ("+1 202 555 0143", "+12025550143"),
+        ("my number is nine one seven", "917"),
+    ],
+)
+def test_phones_are_written_as_digits(spoken, value):
+    assert phone_value(spoken) == value
+
+
+@pytest.mark.parametrize(
+    ("spoken", "value"),
+    [
+        ("grace hopper.", "Grace Hopper"),
+        ("mary o'brien", "Mary O'Brien"),
+        ("ludwig van beethoven", "Ludwig van Beethoven"),
+        ("jean-luc picard", "Jean-Luc Picard"),
+        ("my name is ada lovelace", "Ada Lovelace"),
+        ("angus mcdonald", "Angus McDonald"),
+    ],
+)
+def test_names_are_capitalised_as_names_are(spoken, value):
+    assert name_value(spoken) == value
+
+
+@pytest.mark.parametrize(
+    ("heard", "alternatives", "value"),
+    [
+        ("United Kingdom.", [], "GB"),
+        ("I'm from France", [], "FR"),
+        ("the UK", [], "GB"),
+        ("I come from the United States", [], "US"),
+        ("Idea, really.", ["Nigeria", "Niger"], "NG"),
+        ("", ["Japan"], "JP"),
+        ("Idea, really.", [], None),
+    ],
+)
+def test_countries_are_matched_to_the_fields_choices(heard, alternatives, value):
+    assert kind_for("country").choices.match(Transcript(heard, alternatives)) == value
+
+
+@pytest.mark.parametrize(
+    ("heard", "alternatives", "value"),
+    [
+        ("Female.", [], "female"),
+        ("Mail.", [], "male"),
+        ("woman", [], "female"),
+        ("I am a man", [], "male"),
+        ("Ah, man.", ["Other", "Male"], "other"),
+    ],
+)
+def test_sex_is_matched_to_the_fields_choices(heard, alternatives, value):
+    assert kind_for("sex").choices.match(Transcript(heard, alternatives)) == value
+
+
+def test_free_text_is_kept_as_spoken():
+    assert kind_for("comment").value(Transcript("Hello,  world.")) == "Hello, world."
+
+
+def test_every_choice_can_be_said():
+    choices = kind_for("country").choices
+    assert len(choices.options) >= 240
+    assert set(choices.phrases.values()) >= {code for code, _ in choices.options}

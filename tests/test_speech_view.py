@@ -1,0 +1,239 @@
+"""The speech view with real speech through the real default engine."""
+
+import base64
+
+import numpy as np
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+
+from speech import recognition
+
+from .speech_audio import BECKETT_TEXT, beckett_path, encoded, spoken, spoken_wav, wav_bytes
+
+URL = "/speech/transcribe/"
+JSON = {"Accept": "application/json"}
+
+
+def upload(data: bytes, name: str = "speech.wav") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="audio/wav")
+
+
+def post(client, data: bytes | None = None, headers=JSON, **fields):
+    if data is not None:
+        fields["audio"] = upload(data)
+    return client.post(URL, fields, headers=headers)
+
+
+def words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() or c.isspace() else " " for c in text.lower()).split()
+
+
+@pytest.mark.parametrize(
+    ("field", "said", "value"),
+    [
+        ("email", "john dot smith at gmail dot com", "john.smith@gmail.com"),
+        ("phone", "five five five one two three four", "5551234"),
+        ("fullname", "Alan Turing", "Alan Turing"),
+        ("country", "Nigeria", "NG"),
+        ("country", "India", "IN"),
+        ("country", "I live in Japan", "JP"),
+        ("sex", "female", "female"),
+        ("sex", "male", "male"),
+        ("", "the quick brown fox jumps over the lazy dog", None),
+    ],
+)
+def test_spoken_values_fill_their_fields(client, field, said, value):
+    response = post(client, spoken_wav(said), field=field)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["provider"] == "moonshine"
+    assert body["value"] == (value or body["text"])
+    assert body["audio_seconds"] > 0.5
+    assert body["elapsed_seconds"] > 0
+    if value is None:
+        assert words(body["text"])[:3] == ["the", "quick", "brown"]
+
+
+def test_the_shipped_recording_is_transcribed_word_for_word(client):
+    response = post(client, beckett_path().read_bytes())
+    assert response.status_code == 200
+    heard = words(response.json()["text"])
+    expected = words(BECKETT_TEXT)
+    matched = sum(a == b for a, b in zip(heard, expected, strict=False))
+    assert matched >= len(expected) - 1, heard
+
+
+def test_base64_records_as_older_clients_send_them(client):
+    record = base64.b64encode(spoken_wav("five five five one two three four")).decode()
+    response = client.post(URL, {"record": record, "field": "phone"}, headers=JSON)
+    assert response.json()["value"] == "5551234"
+    prefixed = "data:audio/wav;base64," + record
+    response = client.post(URL, {"record": prefixed, "field": "phone"}, headers=JSON)
+    assert response.json()["value"] == "5551234"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda s: wav_bytes(s, 44100, "PCM_24", 2),
+        lambda s: wav_bytes(s, 22050, "PCM_U8"),
+        lambda s: wav_bytes(s, 48000, "FLOAT"),
+        lambda s: encoded(s, "FLAC"),
+        lambda s: encoded(s, "AIFF"),
+    ],
+    ids=["wav-44k-24bit-stereo", "wav-22k-8bit", "wav-48k-float", "flac", "aiff"],
+)
+def test_other_formats_give_the_same_value(client, make):
+    response = post(client, make(spoken("five five five one two three four")), field="phone")
+    assert response.status_code == 200
+    assert response.json()["value"] == "5551234"
+
+
+def test_an_htmx_request_gets_the_partial_that_fills_the_field(client):
+    response = post(
+        client,
+        spoken_wav("john dot smith at gmail dot com"),
+        headers={"HX-Request": "true"},
+        field="email",
+    )
+    assert response.status_code == 200
+    assert 'data-status="ok"' in response.text
+    assert 'data-field="email"' in response.text
+    assert 'data-value="john.smith@gmail.com"' in response.text
+    assert "<html" not in response.text
+
+
+def test_a_choice_shows_its_label_and_carries_its_value(client):
+    response = post(client, spoken_wav("Nigeria"), headers={"HX-Request": "true"}, field="country")
+    assert 'data-value="NG"' in response.text
+    assert "Nigeria" in response.text
+
+
+def test_silence_answers_no_speech_heard(client):
+    response = post(client, wav_bytes(np.zeros(16000 * 2, dtype=np.float32)), field="email")
+    assert response.status_code == 422
+    assert "No speech heard" in response.json()["error"]
+
+
+def test_silence_answers_a_message_partial_for_htmx(client):
+    silence = wav_bytes(np.zeros(16000 * 2, dtype=np.float32))
+    response = post(client, silence, headers={"HX-Request": "true"}, field="email")
+    assert response.status_code == 422
+    assert 'data-status="error"' in response.text
+    assert "No speech heard" in response.text
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "message"),
+    [
+        ({"audio": upload(b"just some text, not a recording")}, 400, "not audio"),
+        ({"audio": upload(b"RIFF\x24\x00\x00\x00WAVEfmt ")}, 400, "not audio"),
+        ({"audio": upload(b"")}, 400, "Send the recording"),
+        ({"record": "%%% not base64 %%%"}, 400, "base64"),
+        ({"record": ""}, 400, "Send the recording"),
+        ({}, 400, "Send the recording"),
+        ({"record": "aGVsbG8=", "provider": "whisper"}, 400, "Unknown speech engine"),
+        ({"record": "aGVsbG8=", "language": "xx-YY"}, 400, "does not understand"),
+        ({"record": "aGVsbG8=", "language": "not a language"}, 400, "Enter a valid value"),
+        ({"record": "aGVsbG8=", "field": "password1"}, 400, "Passwords cannot be dictated"),
+        ({"record": "aGVsbG8=", "field": "x" * 200}, 400, "Enter a valid value"),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx(client, fields, status, message):
+    response = client.post(URL, fields, headers=JSON)
+    assert response.status_code == status
+    assert message in response.json()["error"]
+
+
+def test_a_truncated_wav_is_refused(client):
+    whole = spoken_wav("hello there")
+    response = post(client, whole[:30])
+    assert response.status_code == 400
+
+
+@override_settings(SPEECH_MAX_UPLOAD_BYTES=50_000)
+def test_an_upload_over_the_size_limit_gets_413(client):
+    response = post(client, spoken_wav("this recording is a little too large for the limit"))
+    assert response.status_code == 413
+    assert "too large" in response.json()["error"]
+
+
+@override_settings(SPEECH_MAX_UPLOAD_BYTES=50_000, DATA_UPLOAD_MAX_MEMORY_SIZE=60_000)
+def test_a_body_over_the_size_limit_is_refused_before_it_is_read(client):
+    record = base64.b64encode(b"\0" * 100_000).decode()
+    response = client.post(URL, {"record": record}, headers=JSON)
+    assert response.status_code == 413
+
+
+@override_settings(SPEECH_MAX_AUDIO_SECONDS=2)
+def test_audio_over_the_length_limit_is_refused(client):
+    response = post(client, beckett_path().read_bytes())
+    assert response.status_code == 400
+    assert "longer than 2 seconds" in response.json()["error"]
+
+
+@override_settings(SPEECH_ENGINES=["moonshine", "sphinx", "google"], SPEECH_ALLOW_NETWORK=False)
+def test_an_engine_that_needs_the_network_is_refused_while_offline(client):
+    response = post(client, spoken_wav("hello"), provider="google")
+    assert response.status_code == 400
+    assert "needs the internet" in response.json()["error"]
+
+
+def test_an_engine_outside_the_allow_list_is_refused(client):
+    response = post(client, spoken_wav("hello"), provider="google")
+    assert response.status_code == 400
+    assert "Unknown speech engine" in response.json()["error"]
+
+
+def test_another_allowed_engine_can_be_chosen(client):
+    response = post(client, beckett_path().read_bytes(), provider="sphinx", language="en-US")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["provider"] == "sphinx"
+    assert "ever tried" in body["text"]
+
+
+@override_settings(SPEECH_RATE_LIMIT=2)
+def test_requests_per_client_are_limited(client):
+    silence = wav_bytes(np.zeros(1600, dtype=np.float32))
+    assert post(client, silence).status_code == 422
+    assert post(client, silence).status_code == 422
+    response = post(client, silence)
+    assert response.status_code == 429
+    assert "Too many" in response.json()["error"]
+
+
+def test_a_busy_service_answers_503(client, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(recognition, "_pool_and_slots", lambda: (None, threading.Semaphore(0)))
+    response = post(client, spoken_wav("hello there"))
+    assert response.status_code == 503
+    assert "busy" in response.json()["error"]
+
+
+def test_only_post_is_allowed(client):
+    assert client.get(URL).status_code == 405
+
+
+def test_it_needs_the_csrf_token():
+    response = Client(enforce_csrf_checks=True).post(URL, {"record": "aGVsbG8="})
+    assert response.status_code == 403
+
+
+@override_settings(SPEECH_DICTATE_PASSWORDS=True)
+def test_a_dictated_password_is_never_echoed(client, caplog):
+    response = post(client, spoken_wav("correct horse battery staple"), field="password1")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["text"] == ""
+    assert "horse" in body["value"].lower()
+    assert "horse" not in caplog.text.lower()
+    partial = post(
+        client,
+        spoken_wav("correct horse battery staple"),
+        headers={"HX-Request": "true"},
+        field="password1",
+    )
+    assert "not shown" in partial.text
