@@ -32,7 +32,8 @@ TENS = {
 }  # fmt: skip
 REPEATS = {"double": 2, "triple": 3}
 EMAIL_SYMBOLS = {
-    "dot": ".", "period": ".", "point": ".", "full stop": ".",
+    # "not" is how the default engine often hears "dot" between names.
+    "dot": ".", "not": ".", "period": ".", "point": ".", "full stop": ".",
     "underscore": "_", "under score": "_",
     "dash": "-", "hyphen": "-", "minus": "-",
     "plus": "+",
@@ -120,10 +121,15 @@ def email_value(text: str) -> str:
     return value.strip(".-")
 
 
+# Words the default engine hears for digits said one by one.
+PHONE_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "won": "one",
+                    "ate": "eight", "tree": "three", "sex": "six", "nein": "nine"}  # fmt: skip
+
+
 def phone_value(text: str) -> str:
     text = _strip_fillers(text)
     plain = _plain(text).replace("-", " ").replace(".", " ")
-    words = _numbers_to_digits(plain.split())
+    words = _numbers_to_digits([PHONE_HOMOPHONES.get(w, w) for w in plain.split()])
     plus = bool(re.match(r"\s*\+", text)) or (words[:1] == ["plus"])
     digits = "".join(w for w in words if w.isdigit())
     return ("+" if plus and digits else "") + digits
@@ -166,12 +172,15 @@ class Choices:
     def phrases(self) -> dict[str, str]:
         """Every way of saying a choice (label, label without its bracketed
         part, alias) -> its value. Constrained searches choose among these."""
-        phrases: dict[str, str] = {}
+        phrases: dict[str, str] = {label: value for value, label in self.options}
+        shorts: dict[str, set[str]] = {}
         for value, label in self.options:
-            phrases.setdefault(label, value)
             short = " ".join(re.sub(r"\(.*?\)", " ", label).split())
-            if short:
-                phrases.setdefault(short, value)
+            if short and short != label:
+                shorts.setdefault(short, set()).add(value)
+        for short, values in shorts.items():
+            if len(values) == 1:  # "Virgin Islands" alone names two territories
+                phrases.setdefault(short, values.pop())
         for alias, value in self.aliases.items():
             phrases.setdefault(alias, value)
         return phrases
@@ -192,19 +201,28 @@ class Choices:
     def match(self, transcript: Transcript) -> str | None:
         """The choice the speech names, or None when nothing is close enough.
 
-        A choice named in so many words in the transcript ("I'm from France")
-        wins. Otherwise the search constrained to the choices (the
-        alternatives) decides: open transcription of a lone word is weak
-        (spoken "Nigeria" came back as "Idea, really"), choosing is not.
-        Without alternatives, spelling and sound against the transcript."""
+        A transcript that is just a choice's name ("France", "I'm from
+        France") settles it. Otherwise the search constrained to the choices
+        (the alternatives, best first) decides: open transcription of a lone
+        name is weak (spoken "Nigeria" came back as "The idea rehearsed"),
+        choosing among names is not. Without alternatives, spelling and sound
+        against the transcript alone."""
         spoken = _spoken_choice(transcript.text)
         scores = self._scores(spoken) if spoken else {}
-        best = max(scores, key=scores.__getitem__) if scores else None
-        if best is not None and scores[best] >= 100:
-            return best
+        exact = next((value for name, value in self.names if name == spoken), None)
+        if exact is not None:
+            return exact
+        heard: list[str] = []
         for phrase in transcript.alternatives:
-            if phrase in self.phrases:
-                return self.phrases[phrase]
+            value = self.phrases.get(phrase)
+            if value is not None and value not in heard:
+                heard.append(value)
+        if heard:
+            # A name said in so many words among a longer transcript, which
+            # the constrained search also heard, beats the search's first.
+            named = [value for value in heard[:5] if scores.get(value, 0) >= 100]
+            return named[0] if named else heard[0]
+        best = max(scores, key=scores.__getitem__) if scores else None
         if best is not None and scores[best] >= 85:
             return best
         return None
@@ -263,6 +281,7 @@ def _country_choices() -> Choices:
         "Turkey": "TR", "Holland": "NL", "the Netherlands": "NL", "Ivory Coast": "CI",
         "Swaziland": "SZ", "Burma": "MM", "East Timor": "TL", "Cape Verde": "CV",
         "Vatican": "VA", "Palestine": "PS", "Taiwan": "TW", "Macedonia": "MK",
+        "U S Virgin Islands": "VI", "US Virgin Islands": "VI", "British Virgin Islands": "VG",
     }  # fmt: skip
     return Choices([(code, str(name)) for code, name in countries], aliases)
 

@@ -55,3 +55,23 @@ def test_the_email_mic_button_fills_the_field_with_the_spoken_address(
     expect(email).to_have_value(EMAIL_VALUE)
     expect(email).to_be_focused()
     expect(page.locator("#dictation-announcer")).to_contain_text(EMAIL_VALUE)
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--use-fake-device-for-media-stream", "--deny-permission-prompts"], "refused"),
+        (["--deny-permission-prompts"], "No microphone was found"),
+    ],
+    ids=["permission-refused", "no-microphone"],
+)
+def test_a_microphone_that_cannot_be_used_gets_a_clear_message(
+    launch_chromium, live_site, flags, message
+):
+    page = launch_chromium(*flags).new_page()
+    page.goto(live_site + "/accounts/login/")
+    mic = page.get_by_role("button", name="Dictate Email address")
+    mic.click()
+    expect(page.locator("#dictation-status-email")).to_contain_text(message)
+    expect(mic).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("#dictation-announcer")).to_contain_text(message)

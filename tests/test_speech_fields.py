@@ -23,6 +23,7 @@ from speech.fields import email_value, kind_for, name_value, phone_value
         ("my email is info at example dot at", "info@example.at"),
         ("double u at example dot com", "w@example.com"),
         ("sam at sign example dot com", "sam@example.com"),
+        ("Emma not Watson at gmail.com", "emma.watson@gmail.com"),
     ],
 )
 def test_emails_are_written_as_addresses(spoken, value):
@@ -41,6 +42,7 @@ def test_emails_are_written_as_addresses(spoken, value):
         ("555-1234", "5551234"),
         ("+1 202 555 0143", "+12025550143"),
         ("my number is nine one seven", "917"),
+        ("For one, five, five, five.", "41555"),
     ],
 )
 def test_phones_are_written_as_digits(spoken, value):

@@ -19,6 +19,7 @@ import numpy as np
 BOS, EOS = 1, 2
 SPACE = "\u2581"  # SentencePiece's word-start mark
 BEAM = 24
+_NEVER = 1 << 30
 
 
 @dataclass
@@ -43,23 +44,29 @@ class Tokenizer:
             pieces.append(raw[i : i + length])
             i += length
         self._ids = {piece: n for n, piece in enumerate(pieces) if n > EOS and piece}
-        self._longest = max(len(piece) for piece in self._ids)
         self.period = self._ids.get(b".")
 
     def encode(self, text: str) -> list[int]:
-        """Greedy longest match: the model scores any segmentation, and for
-        names this one is nearly always the canonical one."""
+        """SentencePiece BPE as the model was trained with: start from
+        characters and keep merging the adjacent pair whose merged piece
+        came earliest in the vocabulary. The model gives a non-canonical
+        segmentation of the same word a far lower probability."""
         data = (SPACE + text.replace(" ", SPACE)).encode()
-        ids, i = [], 0
-        while i < len(data):
-            for length in range(min(self._longest, len(data) - i), 0, -1):
-                piece = self._ids.get(data[i : i + length])
-                if piece is not None:
-                    ids.append(piece)
-                    i += length
-                    break
-            else:
-                i += 1  # a byte no piece covers: skip it
+        parts = [ch.encode() for ch in data.decode()]
+        while len(parts) > 1:
+            ranked = [
+                (self._ids.get(parts[i] + parts[i + 1], _NEVER), i) for i in range(len(parts) - 1)
+            ]
+            rank, i = min(ranked)
+            if rank == _NEVER:
+                break
+            parts[i : i + 2] = [parts[i] + parts[i + 1]]
+        ids = []
+        for part in parts:
+            if part in self._ids:
+                ids.append(self._ids[part])
+            else:  # byte fallback: <0xNN> pieces are ids 3..258
+                ids.extend(3 + byte for byte in part)
         return ids
 
 
