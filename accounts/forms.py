@@ -33,6 +33,13 @@ class ProfileForm(forms.ModelForm):
         self.fields["phone"].validators.append(phone_validator)
 
 
+class MeForm(ProfileForm):
+    """The profile as its owner edits it on /accounts/me/."""
+
+    class Meta(ProfileForm.Meta):
+        fields = [*PROFILE_FIELDS, "greet_with_voice"]
+
+
 class RegisterForm(BaseUserCreationForm):
     """Email and password for the user, and the profile fields, in one form."""
 

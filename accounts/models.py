@@ -60,6 +60,9 @@ class Profile(models.Model):
     sex = models.CharField(max_length=10, choices=Sex.choices, blank=True)
     phone = models.CharField(max_length=32, blank=True)
     country = CountryField(blank=True)
+    greet_with_voice = models.BooleanField(
+        "greet me by voice", default=True, help_text="A spoken welcome after you log in."
+    )
     created = models.DateTimeField(default=timezone.now, editable=False)
 
     def __str__(self) -> str:

@@ -3,13 +3,13 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from . import throttle
-from .forms import LoginForm, ProfileForm, RegisterForm
+from . import greeting, throttle
+from .forms import LoginForm, MeForm, RegisterForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,7 +21,11 @@ def _field_partial(request: HttpRequest, form) -> HttpResponse | None:
     name = request.POST.get("_validate")
     if request.htmx and name in form.fields:
         form.is_valid()
-        return render(request, "_field.html", {"field": form[name]})
+        # htmx focuses swapped-in elements that carry autofocus: the user has
+        # moved on to the next field, and focus must stay there.
+        form.fields[name].widget.attrs.pop("autofocus", None)
+        context = {"field": form[name], "validate": True, "dictate": True}
+        return render(request, "_field.html", context)
     return None
 
 
@@ -37,6 +41,7 @@ def register(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             user = form.save()
             auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            greeting.remember(request, user, returning=False)
             return redirect("me")
     return render(request, "accounts/register.html", {"form": form})
 
@@ -47,6 +52,11 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        greeting.remember(self.request, form.get_user(), returning=True)
+        return response
 
     def post(self, request, *args, **kwargs):
         ident = throttle.client_address(request) + "|" + request.POST.get("email", "").lower()
@@ -66,7 +76,7 @@ class LoginView(auth_views.LoginView):
 @require_http_methods(["GET", "POST"])
 def me(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
-    form = ProfileForm(data, instance=request.user.profile)
+    form = MeForm(data, instance=request.user.profile)
     if request.method == "POST":
         if partial := _field_partial(request, form):
             return partial
@@ -74,4 +84,16 @@ def me(request: HttpRequest) -> HttpResponse:
             form.save()
             messages.success(request, "Your details are saved.")
             return redirect("me")
-    return render(request, "accounts/me.html", {"form": form})
+    context = {"form": form, "greeting": greeting.take(request)}
+    return render(request, "accounts/me.html", context)
+
+
+@require_GET
+def greeting_audio(request: HttpRequest, token: str) -> HttpResponse:
+    """The spoken welcome as WAV, for its own user only (404 for anyone else)."""
+    text = greeting.text_for_token(request.user, token) if request.user.is_authenticated else None
+    if text is None:
+        raise Http404
+    response = HttpResponse(greeting.wav(text), content_type="audio/wav")
+    response["Cache-Control"] = "private, max-age=86400"
+    return response

@@ -55,6 +55,9 @@ def test_the_email_mic_button_fills_the_field_with_the_spoken_address(
     expect(email).to_have_value(EMAIL_VALUE)
     expect(email).to_be_focused()
     expect(page.locator("#dictation-announcer")).to_contain_text(EMAIL_VALUE)
+    page.wait_for_load_state("networkidle")  # the inline validation that follows
+    expect(email).to_have_value(EMAIL_VALUE)
+    expect(page.get_by_role("button", name="Dictate Email address")).to_be_visible()
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from accounts.models import Profile, User
@@ -34,6 +35,19 @@ def test_it_shows_every_field(client):
     assert response.status_code == 200
     for name in ["email", "password1", "password2", "fullname", "sex", "phone", "country"]:
         assert f'name="{name}"' in response.text
+
+
+def test_every_field_but_the_passwords_has_a_mic_button(client):
+    response = client.get(URL)
+    for name in ["email", "fullname", "sex", "phone", "country"]:
+        assert f'data-dictate="{name}"' in response.text, name
+    assert 'data-dictate="password1"' not in response.text
+    assert 'data-dictate="password2"' not in response.text
+
+
+@override_settings(SPEECH_DICTATE_PASSWORDS=True)
+def test_a_setting_puts_mic_buttons_on_passwords(client):
+    assert 'data-dictate="password1"' in client.get(URL).text
 
 
 def test_it_creates_the_user_and_profile_and_logs_in(client):
@@ -96,6 +110,15 @@ def test_an_htmx_request_validates_one_field_and_returns_its_partial(client, own
     assert "already exists" in response.text
     assert "<html" not in response.text
     assert User.objects.count() == 1
+
+
+def test_a_validated_field_does_not_take_the_focus_back(client):
+    response = client.post(
+        URL, {"_validate": "email", "email": "new@example.com"}, headers={"HX-Request": "true"}
+    )
+    assert "autofocus" not in response.text
+    assert 'hx-post="/accounts/register/"' in response.text  # still validates next time
+    assert 'data-dictate="email"' in response.text  # and keeps its mic button
 
 
 def test_inline_validation_of_a_good_value_shows_no_error(client):

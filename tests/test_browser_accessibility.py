@@ -1,0 +1,154 @@
+"""Every page passes an automated accessibility audit (axe-core), the site is
+usable from the keyboard alone, and the spoken welcome plays or offers itself."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from .speech_audio import spoken
+from .test_browser_dictation import EMAIL_SPOKEN, EMAIL_VALUE
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-Long-and-unusual-pass"
+ANONYMOUS_PAGES = [
+    "/",
+    "/accounts/register/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/sent/",
+    "/accounts/password/reset/done/",
+    "/accounts/password/reset/MQ/bad-token/",
+]
+SIGNED_IN_PAGES = [
+    "/",
+    "/accounts/me/",
+    "/accounts/password/change/",
+    "/accounts/password/change/done/",
+]
+
+
+def register(page, live_site, email, name="Grace Hopper"):
+    page.goto(live_site + "/accounts/register/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_label("Full name").fill(name)
+    page.get_by_label("Sex").select_option("female")
+    page.get_by_label("Country").select_option("US")
+    page.get_by_role("button", name="Create account").click()
+    expect(page).to_have_url(live_site + "/accounts/me/")
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_anonymous_pages_have_no_serious_accessibility_violations(page, live_site):
+    for path in ANONYMOUS_PAGES:
+        page.goto(live_site + path)
+        assert serious_violations(page) == [], path
+
+
+def test_pages_with_errors_have_no_serious_accessibility_violations(page, live_site):
+    for path, button in [("/accounts/register/", "Create account"), ("/accounts/login/", "Log in")]:
+        page.goto(live_site + path)
+        page.get_by_role("button", name=button).click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        assert serious_violations(page) == [], path
+
+
+def test_signed_in_pages_have_no_serious_accessibility_violations(page, live_site):
+    register(page, live_site, "axe@example.com")
+    for path in SIGNED_IN_PAGES:
+        page.goto(live_site + path)
+        assert serious_violations(page) == [], path
+
+
+def test_pages_fit_a_phone_sized_screen(launch_chromium, live_site):
+    page = launch_chromium().new_page(viewport={"width": 320, "height": 640})
+    for path in ["/", "/accounts/register/", "/accounts/login/"]:
+        page.goto(live_site + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, path
+
+
+def test_a_keyboard_user_logs_in_with_the_email_dictated(launch_chromium, live_site, tmp_path):
+    import numpy as np
+    import soundfile
+
+    from speech import audio
+
+    setup = launch_chromium().new_page()
+    register(setup, live_site, EMAIL_VALUE, name="John Smith")
+    setup.context.close()
+
+    wav = tmp_path / "mic.wav"
+    speech = spoken(EMAIL_SPOKEN)
+    soundfile.write(wav, np.concatenate([speech, np.zeros(audio.RATE * 2)]), audio.RATE)
+    browser = launch_chromium(
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={wav}%noloop",
+    )
+    page = browser.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(live_site + "/accounts/login/")
+
+    keyboard = page.keyboard
+    expect(page.get_by_label("Email address")).to_be_focused()  # autofocus
+    keyboard.press("Alt+M")
+    mic = page.get_by_role("button", name="Dictate Email address")
+    expect(mic).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(int((audio.seconds(speech) + 1.0) * 1000))
+    keyboard.press("Alt+M")
+    email = page.get_by_label("Email address")
+    expect(email).to_have_value(EMAIL_VALUE)
+    expect(email).to_be_focused()
+
+    keyboard.press("Tab")
+    expect(mic).to_be_focused()
+    keyboard.press("Tab")
+    expect(page.get_by_label("Password")).to_be_focused()
+    keyboard.type(PASSWORD)
+    keyboard.press("Enter")
+    expect(page).to_have_url(live_site + "/accounts/me/")
+    expect(page.locator("#greeting-text")).to_have_text("Welcome back, John.")
+
+
+def test_the_skip_link_comes_first_and_skips_to_the_content(page, live_site):
+    page.goto(live_site + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    ("policy", "shows_button"),
+    [("no-user-gesture-required", False), ("user-gesture-required", True)],
+)
+def test_the_greeting_plays_or_offers_a_play_button(
+    launch_chromium, live_site, policy, shows_button
+):
+    page = launch_chromium(f"--autoplay-policy={policy}").new_page()
+    register(page, live_site, f"{policy}@example.com")
+    expect(page.locator("#greeting-text")).to_have_text("Welcome, Grace.")
+    play = page.get_by_role("button", name="Play greeting")
+    if shows_button:
+        expect(play).to_be_visible()
+        play.click()
+        page.wait_for_function(
+            "() => { const a = document.getElementById('greeting-audio');"
+            " return !a.paused || a.currentTime > 0; }"
+        )
+    else:
+        expect(page.locator("#greeting-audio")).to_have_attribute("data-played", "auto")
+        expect(play).to_be_hidden()
