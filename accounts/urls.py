@@ -3,6 +3,8 @@ from django.urls import path, reverse_lazy
 
 from . import views
 
+FORM_PAGE = "registration/form_page.html"
+
 urlpatterns = [
     path("register/", views.register, name="register"),
     path("login/", views.LoginView.as_view(), name="login"),
@@ -11,7 +13,11 @@ urlpatterns = [
     path("me/greeting/<str:token>.wav", views.greeting_audio, name="greeting_audio"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),
+        auth_views.PasswordChangeView.as_view(
+            template_name=FORM_PAGE,
+            extra_context={"page_title": "Change your password"},
+            success_url=reverse_lazy("password_change_done"),
+        ),
         name="password_change",
     ),
     path(
@@ -19,7 +25,13 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name=FORM_PAGE, extra_context={"page_title": "Reset your password"}
+        ),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -27,7 +39,9 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name=FORM_PAGE, extra_context={"page_title": "Choose a new password"}
+        ),
         name="password_reset_confirm",
     ),
     path(

@@ -67,6 +67,34 @@ def launch_chromium(playwright_session):
 
 
 @pytest.fixture
+def speaking_page(launch_chromium, tmp_path):
+    """A page in a Chromium whose fake microphone says `text` once (after the
+    recording starts) and then stays silent; returns it with the speech's length."""
+    import numpy as np
+    import soundfile
+
+    from speech import audio
+
+    from .speech_audio import spoken
+
+    def open_page(text: str):
+        speech = spoken(text)
+        path = tmp_path / "microphone.wav"
+        silence = np.zeros(audio.RATE * 2, dtype=np.float32)
+        soundfile.write(path, np.concatenate([speech, silence]), audio.RATE, subtype="PCM_16")
+        browser = launch_chromium(
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-audio-capture={path}%noloop",
+        )
+        page = browser.new_page()
+        page.set_default_timeout(30_000)
+        return page, audio.seconds(speech)
+
+    return open_page
+
+
+@pytest.fixture
 def page(launch_chromium):
     context = launch_chromium().new_context()
     page = context.new_page()

@@ -5,7 +5,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .speech_audio import spoken
 from .test_browser_dictation import EMAIL_SPOKEN, EMAIL_VALUE
 
 pytestmark = pytest.mark.browser
@@ -78,26 +77,12 @@ def test_pages_fit_a_phone_sized_screen(launch_chromium, live_site):
         assert overflow <= 0, path
 
 
-def test_a_keyboard_user_logs_in_with_the_email_dictated(launch_chromium, live_site, tmp_path):
-    import numpy as np
-    import soundfile
-
-    from speech import audio
-
+def test_a_keyboard_user_logs_in_with_the_email_dictated(launch_chromium, speaking_page, live_site):
     setup = launch_chromium().new_page()
     register(setup, live_site, EMAIL_VALUE, name="John Smith")
     setup.context.close()
 
-    wav = tmp_path / "mic.wav"
-    speech = spoken(EMAIL_SPOKEN)
-    soundfile.write(wav, np.concatenate([speech, np.zeros(audio.RATE * 2)]), audio.RATE)
-    browser = launch_chromium(
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        f"--use-file-for-fake-audio-capture={wav}%noloop",
-    )
-    page = browser.new_page()
-    page.set_default_timeout(30_000)
+    page, seconds = speaking_page(EMAIL_SPOKEN)
     page.goto(live_site + "/accounts/login/")
 
     keyboard = page.keyboard
@@ -105,7 +90,7 @@ def test_a_keyboard_user_logs_in_with_the_email_dictated(launch_chromium, live_s
     keyboard.press("Alt+M")
     mic = page.get_by_role("button", name="Dictate Email address")
     expect(mic).to_have_attribute("aria-pressed", "true")
-    page.wait_for_timeout(int((audio.seconds(speech) + 1.0) * 1000))
+    page.wait_for_timeout(int((seconds + 1.0) * 1000))
     keyboard.press("Alt+M")
     email = page.get_by_label("Email address")
     expect(email).to_have_value(EMAIL_VALUE)

@@ -1,14 +1,8 @@
 """A person presses the email field's mic button, speaks, and the field fills:
 Chromium's fake microphone plays synthesised speech into the real page."""
 
-import numpy as np
 import pytest
-import soundfile
 from playwright.sync_api import expect
-
-from speech import audio
-
-from .speech_audio import spoken
 
 pytestmark = pytest.mark.browser
 
@@ -16,31 +10,8 @@ EMAIL_SPOKEN = "john dot smith at gmail dot com"
 EMAIL_VALUE = "john.smith@gmail.com"
 
 
-@pytest.fixture
-def microphone(tmp_path):
-    """A WAV for the fake microphone: silence, the address, a longer silence."""
-
-    def make(text: str):
-        speech = spoken(text)
-        tail = np.zeros(audio.RATE * 2, dtype=np.float32)
-        path = tmp_path / "mic.wav"
-        soundfile.write(path, np.concatenate([speech, tail]), audio.RATE, subtype="PCM_16")
-        return path, audio.seconds(speech)
-
-    return make
-
-
-def test_the_email_mic_button_fills_the_field_with_the_spoken_address(
-    launch_chromium, live_site, microphone
-):
-    wav, seconds = microphone(EMAIL_SPOKEN)
-    browser = launch_chromium(
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        f"--use-file-for-fake-audio-capture={wav}%noloop",
-    )
-    page = browser.new_page()
-    page.set_default_timeout(30_000)
+def test_the_email_mic_button_fills_the_field_with_the_spoken_address(speaking_page, live_site):
+    page, seconds = speaking_page(EMAIL_SPOKEN)
     page.goto(live_site + "/accounts/register/")
 
     mic = page.get_by_role("button", name="Dictate Email address")

@@ -44,3 +44,12 @@ def test_a_signed_in_user_changes_their_password(owner_client, owner):
 
 def test_password_change_requires_login(client):
     assert client.get("/accounts/password/change/").status_code == 302
+
+
+def test_each_password_page_says_what_it_is_for(client, owner):
+    assert "<h1>Reset your password</h1>" in client.get("/accounts/password/reset/").text
+    bad_link = client.get("/accounts/password/reset/MQ/bad-token/").text
+    assert "<h1>Choose a new password</h1>" in bad_link
+    assert "expired or was already used" in bad_link
+    client.force_login(owner)
+    assert "<h1>Change your password</h1>" in client.get("/accounts/password/change/").text
