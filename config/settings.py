@@ -207,3 +207,8 @@ if SPEECH_DEFAULT_ENGINE not in SPEECH_ENGINES:
     raise ImproperlyConfigured("SPEECH_DEFAULT_ENGINE must be one of SPEECH_ENGINES")
 # A base64 `record` of the largest upload, and the form fields around it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = SPEECH_MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024
+
+# Live transcription over /ws/.
+LIVE_SESSIONS_PER_USER = envint("LIVE_SESSIONS_PER_USER", "2")
+LIVE_MAX_SECONDS = envint("LIVE_MAX_SECONDS", "1800")
+LIVE_MAX_FRAME_BYTES = envint("LIVE_MAX_FRAME_BYTES", "65536")

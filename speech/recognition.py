@@ -11,7 +11,8 @@ import asyncio
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,6 +59,13 @@ def _pool_and_slots() -> tuple[ThreadPoolExecutor, threading.BoundedSemaphore]:
             )
             _slots = threading.BoundedSemaphore(settings.SPEECH_MAX_JOBS)
         return _pool, _slots
+
+
+def submit(job: Callable[[], None]) -> Future:
+    """Run a job of the live path in the pool (live sessions are capped
+    per user instead of per job)."""
+    pool, _ = _pool_and_slots()
+    return pool.submit(job)
 
 
 async def run(

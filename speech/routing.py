@@ -1,1 +1,7 @@
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import StreamsConsumer
+
+websocket_urlpatterns = [
+    path("ws/", StreamsConsumer.as_asgi()),
+]

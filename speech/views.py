@@ -2,15 +2,19 @@ import logging
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts import throttle
 
-from . import audio, fields, recognition
+from . import audio, engines, fields, recognition
 from .engines import EngineError
 from .forms import TranscribeForm
+from .models import Transcript
+from .streams import LiveStream
 
 logger = logging.getLogger(__name__)
 
@@ -108,3 +112,47 @@ def _answer(request, form, kind, result, value) -> HttpResponse:
     label = kind.choices.label_of(value) if kind.choices else value
     context = {"field": field_name, "value": value, "label": label, "secret": secret}
     return render(request, "speech/_dictation.html", context)
+
+
+def _get_transcript_for_user(request: HttpRequest, pk: int) -> Transcript:
+    return get_object_or_404(Transcript, pk=pk, user=request.user)
+
+
+@login_required
+def live_page(request: HttpRequest) -> HttpResponse:
+    context = {
+        "stream": LiveStream(request.user.pk),
+        "engines": engines.allowed(),
+        "default_engine": settings.SPEECH_DEFAULT_ENGINE,
+        "default_language": settings.SPEECH_DEFAULT_LANGUAGE,
+    }
+    return render(request, "speech/live.html", context)
+
+
+@login_required
+def transcripts(request: HttpRequest) -> HttpResponse:
+    mine = request.user.transcripts.prefetch_related("segments")
+    return render(request, "speech/transcripts.html", {"transcripts": mine})
+
+
+@login_required
+def transcript(request: HttpRequest, pk: int) -> HttpResponse:
+    context = {"transcript": _get_transcript_for_user(request, pk)}
+    return render(request, "speech/transcript.html", context)
+
+
+@login_required
+def transcript_text(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _get_transcript_for_user(request, pk)
+    response = HttpResponse(found.text + "\n", content_type="text/plain; charset=utf-8")
+    name = f"transcript-{found.created:%Y%m%d-%H%M%S}.txt"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def delete_transcript(request: HttpRequest, pk: int) -> HttpResponse:
+    _get_transcript_for_user(request, pk).delete()
+    messages.success(request, "The transcript is deleted.")
+    return redirect("transcripts")

@@ -68,8 +68,9 @@ def launch_chromium(playwright_session):
 
 @pytest.fixture
 def speaking_page(launch_chromium, tmp_path):
-    """A page in a Chromium whose fake microphone says `text` once (after the
-    recording starts) and then stays silent; returns it with the speech's length."""
+    """A page in a Chromium whose fake microphone says `speech` once (text for
+    eSpeak, or 16 kHz samples) and then stays silent; returns the page and the
+    speech's length in seconds."""
     import numpy as np
     import soundfile
 
@@ -77,8 +78,8 @@ def speaking_page(launch_chromium, tmp_path):
 
     from .speech_audio import spoken
 
-    def open_page(text: str):
-        speech = spoken(text)
+    def open_page(speech):
+        speech = spoken(speech) if isinstance(speech, str) else speech
         path = tmp_path / "microphone.wav"
         silence = np.zeros(audio.RATE * 2, dtype=np.float32)
         soundfile.write(path, np.concatenate([speech, silence]), audio.RATE, subtype="PCM_16")

@@ -24,6 +24,8 @@ SIGNED_IN_PAGES = [
     "/accounts/me/",
     "/accounts/password/change/",
     "/accounts/password/change/done/",
+    "/speech/live/",
+    "/speech/transcripts/",
 ]
 
 

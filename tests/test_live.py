@@ -1,0 +1,228 @@
+"""The /ws/ socket: Turbo Stream subscriptions and live transcription, with
+real speech streamed as PCM frames through the real default engine."""
+
+import asyncio
+import json
+import re
+
+import numpy as np
+import pytest
+import soundfile
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from config.asgi import application
+from speech import audio
+from speech.models import Transcript
+from speech.streams import LiveStream
+
+from .speech_audio import beckett_path, spoken
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+
+CHUNK = audio.RATE // 10 * 2  # 100 ms of 16-bit samples
+
+
+def session_cookie(user) -> bytes:
+    client = Client()
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}".encode()
+
+
+async def connect(user=None) -> WebsocketCommunicator:
+    headers = [(b"origin", b"http://localhost"), (b"host", b"localhost")]
+    if user is not None:
+        headers.append((b"cookie", await database_sync_to_async(session_cookie)(user)))
+    communicator = WebsocketCommunicator(application, "/ws/", headers=headers)
+    connected, _ = await communicator.connect()
+    assert connected
+    return communicator
+
+
+async def error_from(communicator) -> str:
+    message = await communicator.receive_json_from(timeout=5)
+    assert message["type"] == "error", message
+    return message["message"]
+
+
+async def stream(communicator, samples: np.ndarray, pace: float = 0.5) -> None:
+    """Send PCM in 100 ms frames, `pace` times real time."""
+    pcm = audio.to_pcm16(samples)
+    for i in range(0, len(pcm), CHUNK):
+        await communicator.send_to(bytes_data=pcm[i : i + CHUNK])
+        await asyncio.sleep(0.1 * pace)
+
+
+async def collect_until_stopped(communicator, timeout: float = 60) -> tuple[list, list, dict]:
+    partials, finals = [], []
+    while True:
+        message = await communicator.receive_json_from(timeout=timeout)
+        if message.get("type") == "stopped":
+            return partials, finals, message
+        if message.get("type") == "error":
+            raise AssertionError(message)
+        html = message["data"]
+        text = re.sub(r"<[^>]+>", " ", html)
+        if 'target="live-partial"' in html and 'action="update"' in html:
+            partials.append(" ".join(text.split()))
+        elif 'target="live-transcript"' in html and 'action="append"' in html:
+            finals.append(" ".join(text.split()))
+
+
+def words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+async def subscribe(communicator, user_pk: int) -> None:
+    name = LiveStream(user_pk).signed_stream_name
+    await communicator.send_json_to({"type": "subscribe", "signed_channel_name": name})
+
+
+async def test_streamed_speech_comes_back_as_partials_and_finals_and_is_saved(owner):
+    speech, rate = soundfile.read(beckett_path(), dtype="float32")
+    communicator = await connect(owner)
+    await subscribe(communicator, owner.pk)
+    await communicator.send_json_to({"type": "start"})
+    started = await communicator.receive_json_from(timeout=5)
+    assert started["type"] == "started"
+    await stream(communicator, audio.to_rate(speech, rate))
+    await communicator.send_json_to({"type": "stop"})
+    partials, finals, stopped = await collect_until_stopped(communicator)
+    await communicator.disconnect()
+
+    heard = words(" ".join(finals))
+    assert len(finals) >= 2  # cut at the pauses
+    for phrase in ["ever tried", "ever failed", "no matter", "fail better"]:
+        assert phrase in heard, heard
+    assert any(words(p) for p in partials)  # the partial line moved while speaking
+    saved = await database_sync_to_async(
+        lambda: Transcript.objects.get(pk=stopped["transcript"], user=owner)
+    )()
+    assert words(await database_sync_to_async(lambda: saved.text)()) == heard
+    assert saved.finished is not None
+
+
+async def test_the_last_sentence_is_finalised_on_stop(owner):
+    communicator = await connect(owner)
+    await subscribe(communicator, owner.pk)
+    await communicator.send_json_to({"type": "start", "provider": "moonshine", "language": "en"})
+    await communicator.receive_json_from(timeout=5)
+    # No pause after the speech: only stop can end the segment.
+    await stream(communicator, spoken("please call me tomorrow morning")[: -audio.RATE // 4])
+    await communicator.send_json_to({"type": "stop"})
+    _, finals, _ = await collect_until_stopped(communicator)
+    await communicator.disconnect()
+    assert "call me tomorrow morning" in words(" ".join(finals))
+
+
+async def test_another_socket_of_the_same_user_sees_the_words(owner):
+    speaker, reader = await connect(owner), await connect(owner)
+    await subscribe(reader, owner.pk)
+    await speaker.send_json_to({"type": "start"})
+    await speaker.receive_json_from(timeout=5)
+    await stream(speaker, spoken("please call me tomorrow morning"), pace=0.2)
+    await speaker.send_json_to({"type": "stop"})
+    await speaker.receive_json_from(timeout=60)  # stopped
+    seen = []
+    while not await reader.receive_nothing(timeout=1):
+        seen.append((await reader.receive_json_from())["data"])
+    await speaker.disconnect()
+    await reader.disconnect()
+    assert "call me tomorrow morning" in words(" ".join(seen))
+
+
+async def test_anonymous_sockets_can_neither_subscribe_nor_send_audio(owner):
+    communicator = await connect()
+    await subscribe(communicator, owner.pk)
+    assert "may not subscribe" in await error_from(communicator)
+    await communicator.send_json_to({"type": "start"})
+    assert "Log in" in await error_from(communicator)
+    await communicator.send_to(bytes_data=b"\0" * 3200)
+    assert "start message before audio" in await error_from(communicator)
+    await communicator.disconnect()
+
+
+async def test_a_user_cannot_subscribe_to_anothers_stream(owner, stranger):
+    communicator = await connect(stranger)
+    await subscribe(communicator, owner.pk)
+    assert "may not subscribe" in await error_from(communicator)
+    await subscribe(communicator, stranger.pk)
+    assert await communicator.receive_nothing(timeout=0.5)
+    await communicator.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("message", "error"),
+    [
+        ({"text_data": "not json"}, "must be JSON"),
+        ({"text_data": "[1, 2]"}, "JSON objects"),
+        ({"text_data": json.dumps({"type": "dance"})}, "Unknown message type"),
+        ({"text_data": json.dumps({"type": "stop"})}, "No live session"),
+        ({"bytes_data": b"\1\2" * 100}, "start message before audio"),
+        (
+            {"text_data": json.dumps({"type": "subscribe", "signed_channel_name": "forged:x"})},
+            "not valid",
+        ),
+        ({"text_data": json.dumps({"type": "subscribe"})}, "not valid"),
+        ({"text_data": json.dumps({"type": "start", "provider": "whisper"})}, "Unknown speech"),
+        ({"text_data": json.dumps({"type": "start", "language": "xx"})}, "does not understand"),
+    ],
+)
+async def test_bad_messages_get_an_error_and_the_socket_stays_open(owner, message, error):
+    communicator = await connect(owner)
+    await communicator.send_to(**message)
+    assert error in await error_from(communicator)
+    await communicator.send_json_to({"type": "dance"})  # still answering
+    assert "Unknown message type" in await error_from(communicator)
+    await communicator.disconnect()
+
+
+async def test_oversized_frames_and_second_starts_are_refused(owner, settings):
+    settings.LIVE_MAX_FRAME_BYTES = 1000
+    communicator = await connect(owner)
+    await communicator.send_json_to({"type": "start"})
+    await communicator.receive_json_from(timeout=5)
+    await communicator.send_json_to({"type": "start"})
+    assert "already running" in await error_from(communicator)
+    await communicator.send_to(bytes_data=b"\0" * 2000)
+    assert "at most 1000 bytes" in await error_from(communicator)
+    await communicator.send_json_to({"type": "stop"})
+    assert (await communicator.receive_json_from(timeout=30))["type"] == "stopped"
+    await communicator.disconnect()
+
+
+async def test_live_sessions_per_user_are_capped(owner, settings):
+    settings.LIVE_SESSIONS_PER_USER = 1
+    first, second = await connect(owner), await connect(owner)
+    await first.send_json_to({"type": "start"})
+    assert (await first.receive_json_from(timeout=5))["type"] == "started"
+    await second.send_json_to({"type": "start"})
+    assert "Too many live sessions" in await error_from(second)
+    await first.send_json_to({"type": "stop"})
+    await first.receive_json_from(timeout=30)
+    await second.send_json_to({"type": "start"})
+    assert (await second.receive_json_from(timeout=5))["type"] == "started"
+    await first.disconnect()
+    await second.disconnect()
+
+
+async def test_a_session_stops_at_its_length_limit(owner, settings):
+    settings.LIVE_MAX_SECONDS = 1
+    communicator = await connect(owner)
+    await communicator.send_json_to({"type": "start"})
+    await communicator.receive_json_from(timeout=5)
+    await stream(communicator, np.zeros(audio.RATE * 2, dtype=np.float32), pace=0)
+    assert "stop after 1 seconds" in await error_from(communicator)
+    await communicator.disconnect()
+
+
+async def test_a_silent_session_saves_no_transcript(owner):
+    communicator = await connect(owner)
+    await communicator.send_json_to({"type": "start"})
+    await communicator.receive_json_from(timeout=5)
+    await stream(communicator, np.zeros(audio.RATE, dtype=np.float32), pace=0)
+    await communicator.send_json_to({"type": "stop"})
+    assert (await communicator.receive_json_from(timeout=30))["type"] == "stopped"
+    await communicator.disconnect()
+    assert not await database_sync_to_async(Transcript.objects.exists)()
