@@ -7,10 +7,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.routing import ChannelNameRouter, ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 
 import speech.routing  # noqa: E402
+from speech.workers import RecognitionWorker  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
@@ -18,5 +20,6 @@ application = ProtocolTypeRouter(
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(speech.routing.websocket_urlpatterns))
         ),
+        "channel": ChannelNameRouter({settings.SPEECH_WORKER_CHANNEL: RecognitionWorker.as_asgi()}),
     }
 )

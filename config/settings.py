@@ -212,3 +212,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = SPEECH_MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024
 LIVE_SESSIONS_PER_USER = envint("LIVE_SESSIONS_PER_USER", "2")
 LIVE_MAX_SECONDS = envint("LIVE_MAX_SECONDS", "1800")
 LIVE_MAX_FRAME_BYTES = envint("LIVE_MAX_FRAME_BYTES", "65536")
+# With Redis, live recognition runs in Channels workers (manage.py runworker
+# speech-recognition) that any machine can run; without, in each web process.
+SPEECH_WORKER_CHANNEL = "speech-recognition"
+LIVE_USE_WORKERS = envbool("LIVE_USE_WORKERS", "true" if REDIS_URL else "false")

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import uuid
 
 from asgiref.sync import async_to_sync
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.core.signing import BadSignature
 from turbo.consumers import TurboStreamsConsumer, signer
 from turbo.registry import stream_for_stream_name
 
-from . import engines, live
+from . import audio, engines, live
 from .models import Transcript
 from .streams import LiveStream
 
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 class StreamsConsumer(TurboStreamsConsumer):
     session: live.Session | None = None
+    session_id: str = ""
     transcript: Transcript | None = None
     _slot_key: str | None = None
 
@@ -38,6 +40,8 @@ class StreamsConsumer(TurboStreamsConsumer):
         return await super().__call__(scope, receive, send)
 
     def connect(self) -> None:
+        # Sessions still waiting for their last finals from workers, by id.
+        self.finishing: dict[str, live.Session] = {}
         self.accept()
 
     def disconnect(self, code) -> None:
@@ -115,8 +119,40 @@ class StreamsConsumer(TurboStreamsConsumer):
             segment = transcript.add_segment(final.index, final.text, final.start, final.end)
             stream.append_segment(segment)
 
-        self.session = live.Session(engine, language, stream.show_partial, on_final)
+        self.session_id = uuid.uuid4().hex
+        dispatch = self._dispatcher(engine, language) if settings.LIVE_USE_WORKERS else None
+        self.session = live.Session(engine, language, stream.show_partial, on_final, dispatch)
         self.send_json({"type": "started", "transcript": transcript.pk})
+
+    def _dispatcher(self, engine, language):
+        session_id = self.session_id
+
+        def dispatch(kind: str, index: int, samples) -> None:
+            job = {
+                "type": "recognise.job",
+                "kind": kind,
+                "index": index,
+                "session": session_id,
+                "engine": engine.name,
+                "language": language,
+                "pcm": audio.to_pcm16(samples),
+                "reply_to": self.channel_name,
+            }
+            async_to_sync(self.channel_layer.send)(settings.SPEECH_WORKER_CHANNEL, job)
+
+        return dispatch
+
+    def live_result(self, event: dict) -> None:
+        """A worker's answer to one of this socket's jobs."""
+        session = self.finishing.get(event["session"])
+        if session is None and event["session"] == self.session_id:
+            session = self.session
+        if session is None:
+            return
+        if event["kind"] == "partial":
+            session.partial_result(event["index"], event["text"])
+        else:
+            session.final_result(event["index"], event["text"])
 
     def _audio(self, data: bytes) -> None:
         if self.session is None:
@@ -131,10 +167,11 @@ class StreamsConsumer(TurboStreamsConsumer):
         self.session.feed(data)
 
     def _stop(self) -> None:
-        session, transcript = self.session, self.transcript
+        session, transcript, session_id = self.session, self.transcript, self.session_id
         self.session = self.transcript = None
         if session is None:
             return
+        self.finishing[session_id] = session
         slot_key, self._slot_key = self._slot_key, None
         channel_layer, channel_name, loop = self.channel_layer, self.channel_name, self.loop
 
@@ -147,13 +184,14 @@ class StreamsConsumer(TurboStreamsConsumer):
             else:
                 transcript.delete()
             _release_session_slot(slot_key)
-            message = {"type": "live.stopped", "transcript": transcript_pk}
+            message = {"type": "live.stopped", "transcript": transcript_pk, "session": session_id}
             send = channel_layer.send(channel_name, message)
             asyncio.run_coroutine_threadsafe(send, loop).result(timeout=30)
 
         session.finish(done)
 
     def live_stopped(self, event: dict) -> None:
+        self.finishing.pop(event["session"], None)
         self.send_json({"type": "stopped", "transcript": event["transcript"]})
 
     def _claim_session_slot(self, user) -> bool:

@@ -10,11 +10,9 @@ session hands results on in order through its callbacks.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,9 +41,15 @@ class Session:
         language: str,
         on_partial: Callable[[str], None],
         on_final: Callable[[Final], None],
+        dispatch: Callable[[str, int, np.ndarray], None] | None = None,
     ) -> None:
+        """dispatch(kind, index, samples) sends a "partial" or "final" job
+        elsewhere (Channels workers), whose answer comes back through
+        partial_result() / final_result(); by default jobs run in this
+        process's recognition pool."""
         self.engine, self.language = engine, language
         self.on_partial, self.on_final = on_partial, on_final
+        self.dispatch = dispatch or self._run_locally
         self.started = time.monotonic()
         self._odd_byte = b""
         self._segment = np.zeros(0, dtype=np.float32)
@@ -55,12 +59,13 @@ class Session:
         self._heard_speech = False
         self._quiet_frames = 0
         self._last_partial = 0.0
-        self._partial_job: Future | None = None
+        self._partial_since: float | None = None  # a partial job is out since then
         self._next_index = 0
         self._lock = threading.Lock()
-        self._done: dict[int, Final | None] = {}
+        self._bounds: dict[int, tuple[float, float]] = {}
+        self._done: dict[int, Final] = {}
         self._emitted = 0
-        self._jobs: list[Future] = []
+        self._on_done: Callable[[], None] | None = None
         self.closed = False
 
     @property
@@ -83,22 +88,17 @@ class Session:
             self._maybe_partial()
 
     def finish(self, on_done: Callable[[], None]) -> None:
-        """Finalise the last segment; call on_done, in the pool, once every
-        final has been handed on. Returns at once."""
+        """Finalise the last segment; on_done is called once every final has
+        been handed on (at once when none is outstanding)."""
         if self._heard_speech:
             self._end_segment(len(self._segment))
-        jobs = list(self._jobs)
-
-        def wait_then_close() -> None:
-            for job in jobs:
-                # Each job reports its own failure; this one only waits.
-                with contextlib.suppress(Exception):
-                    job.result(timeout=120)
-            with self._lock:
+        with self._lock:
+            self._on_done = on_done
+            finished = self._emitted == self._next_index
+            if finished:
                 self.closed = True
+        if finished:
             on_done()
-
-        recognition.submit(wait_then_close)
 
     def _track_pauses(self, samples: np.ndarray) -> None:
         levels = audio.frame_levels(samples).tolist()
@@ -120,23 +120,19 @@ class Session:
 
     def _maybe_partial(self) -> None:
         now = time.monotonic()
-        busy = self._partial_job is not None and not self._partial_job.done()
+        # One partial job out at a time (a lost answer frees the slot after 10 s).
+        busy = self._partial_since is not None and now - self._partial_since < 10
         if busy or now - self._last_partial < PARTIAL_EVERY_SECONDS:
             return
-        self._last_partial = now
-        index, samples = self._next_index, self._segment.copy()
+        self._last_partial = self._partial_since = now
+        self.dispatch("partial", self._next_index, self._segment.copy())
 
-        def partial() -> None:
-            try:
-                text = self.engine.recognise(audio.trim(samples), self.language).text
-            except EngineError:
-                return
-            with self._lock:
-                # A partial that comes back after its segment's final is stale.
-                if self._emitted <= index and not self.closed:
-                    self.on_partial(recognition.collapse_repeats(text) if text else "")
-
-        self._partial_job = recognition.submit(partial)
+    def partial_result(self, index: int, text: str) -> None:
+        with self._lock:
+            self._partial_since = None
+            # A partial that comes back after its segment's final is stale.
+            if self._emitted <= index and not self.closed:
+                self.on_partial(recognition.collapse_repeats(text) if text else "")
 
     def _end_segment(self, cut: int) -> None:
         samples, self._segment = self._segment[:cut], self._segment[cut:]
@@ -146,25 +142,48 @@ class Session:
         self._quiet_frames = 0
         index = self._next_index
         self._next_index += 1
+        self._bounds[index] = (start, start + audio.seconds(samples))
+        self.dispatch("final", index, samples)
 
-        def final() -> None:
-            text = ""
-            try:
-                if audio.has_speech(samples):
-                    text = recognition.recognise(samples, self.engine, self.language).text
-            except (recognition.NoSpeech, EngineError):
-                text = ""
-            self._hand_on(index, Final(index, text, start, start + audio.seconds(samples)))
-
-        self._jobs.append(recognition.submit(final))
-
-    def _hand_on(self, index: int, final: Final) -> None:
-        # Finals may finish out of order in the pool; they are handed on in order.
+    def final_result(self, index: int, text: str) -> None:
+        """Finals may come back out of order; they are handed on in order."""
+        on_done = None
         with self._lock:
-            self._done[index] = final
+            start, end = self._bounds.pop(index, (0.0, 0.0))
+            self._done[index] = Final(index, text, start, end)
             while self._emitted in self._done:
                 ready = self._done.pop(self._emitted)
                 self._emitted += 1
-                if ready is not None and ready.text:
+                if ready.text:
                     self.on_final(ready)
                     self.on_partial("")
+            if self._on_done and not self.closed and self._emitted == self._next_index:
+                self.closed = True
+                on_done = self._on_done
+        if on_done:
+            on_done()
+
+    def _run_locally(self, kind: str, index: int, samples: np.ndarray) -> None:
+        def job() -> None:
+            if kind == "partial":
+                self.partial_result(index, recognise_partial(self.engine, self.language, samples))
+            else:
+                self.final_result(index, recognise_final(self.engine, self.language, samples))
+
+        recognition.submit(job)
+
+
+def recognise_partial(engine: Engine, language: str, samples: np.ndarray) -> str:
+    try:
+        return engine.recognise(audio.trim(samples), language).text
+    except EngineError:
+        return ""
+
+
+def recognise_final(engine: Engine, language: str, samples: np.ndarray) -> str:
+    try:
+        if not audio.has_speech(samples):
+            return ""
+        return recognition.recognise(samples, engine, language).text
+    except (recognition.NoSpeech, EngineError):
+        return ""

@@ -45,48 +45,55 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> 
     raise TimeoutError(f"nothing listened on port {port} in {timeout} s")
 
 
-@contextmanager
-def served_site(var_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Migrate a fresh database in var_dir and serve the site; yield its URL."""
-    env = {
+def site_env(var_dir: Path, extra_env: dict[str, str] | None = None) -> dict[str, str]:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "VAR_DIR": str(var_dir),
         "DATABASE_URL": f"sqlite:///{var_dir / 'db.sqlite3'}",
         **(extra_env or {}),
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=120,
-    )
-    port = free_port()
-    log = open(var_dir / "daphne.log", "wb")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=120)
+
+
+@contextmanager
+def running(command: list[str], env: dict[str, str], log: Path, port: int | None = None):
+    """A process of the site's (daphne, a worker, redis), stopped afterwards."""
+    with open(log, "ab") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            if port is not None:
+                wait_for_port(port, process)
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def daphne(port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "daphne",
+        "-b",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "config.asgi:application",
+    ]
+
+
+@contextmanager
+def served_site(var_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """Migrate a fresh database in var_dir and serve the site; yield its URL."""
+    env = site_env(var_dir, extra_env)
+    manage(env, "migrate", "--no-input", "-v0")
+    port = free_port()
+    with running(daphne(port), env, var_dir / "daphne.log", port):
+        yield f"http://127.0.0.1:{port}"
