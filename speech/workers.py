@@ -10,7 +10,6 @@ daphne process holds that socket."""
 from __future__ import annotations
 
 import logging
-import time
 
 from asgiref.sync import async_to_sync
 from channels.consumer import SyncConsumer
