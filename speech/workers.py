@@ -10,6 +10,7 @@ daphne process holds that socket."""
 from __future__ import annotations
 
 import logging
+import time
 
 from asgiref.sync import async_to_sync
 from channels.consumer import SyncConsumer
@@ -24,11 +25,18 @@ class RecognitionWorker(SyncConsumer):
         engine = engines.ENGINES.get(message.get("engine", ""))
         text = ""
         if engine is not None:
+            started = time.perf_counter()
             samples = audio.from_pcm16(message["pcm"])
             recognise = (
                 live.recognise_partial if message["kind"] == "partial" else live.recognise_final
             )
             text = recognise(engine, message["language"], samples)
+            logger.info(
+                "recognised %s audio=%.2fs elapsed=%.2fs",
+                message["kind"],
+                audio.seconds(samples),
+                time.perf_counter() - started,
+            )
         else:
             logger.warning("recognition job for unknown engine %r", message.get("engine"))
         reply = {

@@ -115,8 +115,10 @@ async def speak_on_one_and_read_on_the_other(hosts: list[str]) -> tuple[list[str
     return seen, stopped
 
 
-def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites):
+def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites, tmp_path):
     seen, stopped = asyncio.run(speak_on_one_and_read_on_the_other(two_sites))
+    # The worker recognised the sentences, not the web processes.
+    assert "recognised final" in (tmp_path / "worker.log").read_text()
     appended = [html for html in seen if 'action="append"' in html and "live-transcript" in html]
     text = re.sub(r"<[^>]+>", " ", " ".join(appended)).lower()
     assert len(appended) >= 2
