@@ -20,9 +20,10 @@ import numpy as np
 from . import audio, recognition
 from .engines import Engine, EngineError
 
-PAUSE_SECONDS = 0.6
+PAUSE_SECONDS = 0.5
 MAX_SEGMENT_SECONDS = 15.0
-PARTIAL_EVERY_SECONDS = 0.8
+PARTIAL_EVERY_SECONDS = 0.5
+FIRST_PARTIAL_SECONDS = 0.35  # of speech: less is too little to read
 FLOOR_SECONDS = 4.0  # how much recent audio sets the noise floor
 
 
@@ -57,6 +58,7 @@ class Session:
         self._received = 0  # samples
         self._levels: list[float] = []  # recent frame levels, for the floor
         self._heard_speech = False
+        self._speech_frames = 0  # in the current segment
         self._quiet_frames = 0
         self._last_partial = 0.0
         self._partial_since: float | None = None  # a partial job is out since then
@@ -108,6 +110,7 @@ class Session:
         for level in levels:
             if level > threshold:
                 self._heard_speech = True
+                self._speech_frames += 1
                 self._quiet_frames = 0
             else:
                 self._quiet_frames += 1
@@ -122,7 +125,8 @@ class Session:
         now = time.monotonic()
         # One partial job out at a time (a lost answer frees the slot after 10 s).
         busy = self._partial_since is not None and now - self._partial_since < 10
-        if busy or now - self._last_partial < PARTIAL_EVERY_SECONDS:
+        enough = self._speech_frames * audio.FRAME >= FIRST_PARTIAL_SECONDS * audio.RATE
+        if busy or not enough or now - self._last_partial < PARTIAL_EVERY_SECONDS:
             return
         self._last_partial = self._partial_since = now
         self.dispatch("partial", self._next_index, self._segment.copy())
@@ -139,6 +143,7 @@ class Session:
         start = self._segment_start
         self._segment_start += audio.seconds(samples)
         self._heard_speech = bool(len(self._segment)) and audio.has_speech(self._segment)
+        self._speech_frames = 0
         self._quiet_frames = 0
         index = self._next_index
         self._next_index += 1
@@ -166,6 +171,9 @@ class Session:
     def _run_locally(self, kind: str, index: int, samples: np.ndarray) -> None:
         def job() -> None:
             if kind == "partial":
+                if index < self._next_index:  # its sentence ended meanwhile: the final matters
+                    self.partial_result(index, "")
+                    return
                 self.partial_result(index, recognise_partial(self.engine, self.language, samples))
             else:
                 self.final_result(index, recognise_final(self.engine, self.language, samples))

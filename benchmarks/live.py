@@ -1,0 +1,187 @@
+"""Live transcription benchmark, through a real daphne on the embedded set-up.
+
+Run by hand from the repository root:
+
+    .venv/bin/python benchmarks/live.py [--repeat 3]
+
+Streams recordings at real-time pace (100 ms frames) into /ws/ and measures,
+from the moment each piece of speech reaches the server: the time to the
+first partial, and from the end of each utterance (a pause the server's own
+rule would cut at) to its final; then the WER of the finals against a
+one-shot transcription of the same audio. Results go in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.cookiejar
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+import soundfile  # noqa: E402
+import websockets  # noqa: E402
+
+from benchmarks.dictation import READ_PASSAGES, word_errors  # noqa: E402
+from speech import audio, engines, live, recognition  # noqa: E402
+from tests.live import daphne, free_port, manage, running, site_env  # noqa: E402
+from tests.speech_audio import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
+
+EMAIL, PASSWORD = "bench@example.com", "a-Long-and-unusual-pass"
+FRAME_SECONDS = 0.1
+
+
+def utterances(samples: np.ndarray) -> list[tuple[float, float]]:
+    """(start, end) of each stretch of speech, split where the server would
+    cut (a pause of live.PAUSE_SECONDS)."""
+    voiced = audio.speech_frames(samples)
+    frame = audio.FRAME / audio.RATE
+    spans, start, quiet = [], None, 0
+    for i, v in enumerate(voiced):
+        if v:
+            if start is None:
+                start = i * frame
+            quiet = 0
+        elif start is not None:
+            quiet += 1
+            if quiet * frame >= live.PAUSE_SECONDS:
+                spans.append((start, (i - quiet + 1) * frame))
+                start, quiet = None, 0
+    if start is not None:
+        spans.append((start, len(voiced) * frame))
+    return spans
+
+
+def log_in(host: str) -> tuple[str, str]:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"http://{host}/accounts/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    form = {"email": EMAIL, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    opener.open(f"http://{host}/accounts/login/", urllib.parse.urlencode(form).encode())
+    name = re.search(
+        r'signed-channel-name="([^"]+)"', opener.open(f"http://{host}/speech/live/").read().decode()
+    )[1]
+    return "; ".join(f"{c.name}={c.value}" for c in jar), name
+
+
+async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict:
+    headers = {"Cookie": cookie, "Origin": f"http://{host}"}
+    async with websockets.connect(f"ws://{host}/ws/", additional_headers=headers) as socket:
+        await socket.send(json.dumps({"type": "subscribe", "signed_channel_name": name}))
+        await socket.send(json.dumps({"type": "start"}))
+        assert json.loads(await socket.recv())["type"] == "started"
+        partials, finals = [], []
+
+        async def read() -> None:
+            async for raw in socket:
+                message = json.loads(raw)
+                now = time.monotonic()
+                if message.get("type") == "stopped":
+                    return
+                html = message.get("data", "")
+                text = " ".join(re.sub(r"<[^>]+>|&nbsp;", " ", html).split())
+                if 'target="live-partial"' in html and text:
+                    partials.append((now, text))
+                elif 'target="live-transcript"' in html:
+                    end = float(re.search(r'data-end="([0-9.]+)"', html)[1])
+                    finals.append((now, text, end))
+
+        reader = asyncio.create_task(read())
+        pcm = audio.to_pcm16(samples)
+        step = int(FRAME_SECONDS * audio.RATE) * 2
+        began = time.monotonic()
+        for i in range(0, len(pcm), step):
+            await socket.send(pcm[i : i + step])
+            # Real-time pace: frame k leaves when its audio would have ended.
+            await asyncio.sleep(max(0, began + (i + step) / 2 / audio.RATE - time.monotonic()))
+        await socket.send(json.dumps({"type": "stop"}))
+        await asyncio.wait_for(reader, 120)
+    return {"began": began, "partials": partials, "finals": finals}
+
+
+def main() -> None:
+    recordings = [("beckett.wav", *soundfile.read(beckett_path(), dtype="float32"), BECKETT_TEXT)]
+    pause = np.zeros(audio.RATE, dtype=np.float32)  # a second between sentences
+    sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
+    read = np.concatenate([part for s in sentences for part in (spoken(s), pause)])
+    recordings.append(("eSpeak sentences", read, audio.RATE, " ".join(sentences)))
+    engine = engines.get("moonshine")
+
+    with tempfile.TemporaryDirectory() as var:
+        env = site_env(Path(var), {"LIVE_SESSIONS_PER_USER": "10"})
+        manage(env, "migrate", "--no-input", "-v0")
+        script = (
+            f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"
+        )
+        manage(env, "shell", "-c", script)
+        port = free_port()
+        with running(daphne(port), env, Path(var) / "daphne.log", port):
+            host = f"127.0.0.1:{port}"
+            cookie, name = log_in(host)
+            print(f"# Live benchmark, {time.strftime('%Y-%m-%d')}")
+            python = platform.python_version()
+            print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}")
+            first_partials, final_delays, loops = [], [], 0
+            live_errors = oneshot_errors = words = 0
+            for label, samples, rate, reference in recordings:
+                samples = audio.to_rate(samples, rate)
+                # Warm the models once, outside the measurement.
+                asyncio.run(stream(host, cookie, name, samples[: audio.RATE]))
+                result = asyncio.run(stream(host, cookie, name, samples))
+                spans = utterances(samples)
+                began = result["began"]
+                if result["partials"] and spans:
+                    first_partials.append(result["partials"][0][0] - (began + spans[0][0]))
+                voiced = audio.speech_frames(samples)
+                for arrived, _, end in result["finals"]:
+                    # The utterance ends at the last speech before the cut.
+                    last = np.flatnonzero(voiced[: int(end * audio.RATE / audio.FRAME)])
+                    spoken_end = (last[-1] + 1) * audio.FRAME / audio.RATE if len(last) else end
+                    final_delays.append(arrived - (began + spoken_end))
+                text = " ".join(t for _, t, _ in result["finals"])
+                loops += recognition.is_looping(text)
+                oneshot = recognition.recognise(samples, engine, "en").text
+                e, n = word_errors(reference, text)
+                o, _ = word_errors(reference, oneshot)
+                live_errors, oneshot_errors, words = live_errors + e, oneshot_errors + o, words + n
+                counts = f"{len(result['finals'])} finals, {len(result['partials'])} partials"
+                print(
+                    f"\n{label}: {audio.seconds(samples):.1f} s, {len(spans)} utterances, {counts}"
+                )
+                print(f"  live:     {text}")
+                print(f"  one-shot: {oneshot}")
+            rows = [
+                ("first partial after speech starts (median)", statistics.median(first_partials)),
+                ("final after an utterance ends (median)", statistics.median(final_delays)),
+                ("final after an utterance ends (max)", max(final_delays)),
+            ]
+            print("\n| measure | value |")
+            print("| --- | --- |")
+            for label, seconds in rows:
+                print(f"| {label} | {seconds:.2f} s |")
+            print(f"| WER of the finals | {100 * live_errors / words:.1f}% |")
+            print(f"| WER one-shot, same audio | {100 * oneshot_errors / words:.1f}% |")
+            print(f"| transcripts with a repeated-phrase loop | {loops} |")
+
+
+if __name__ == "__main__":
+    main()
