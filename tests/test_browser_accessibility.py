@@ -18,6 +18,7 @@ ANONYMOUS_PAGES = [
     "/accounts/password/reset/sent/",
     "/accounts/password/reset/done/",
     "/accounts/password/reset/MQ/bad-token/",
+    "/admin/login/",
 ]
 SIGNED_IN_PAGES = [
     "/",
