@@ -151,6 +151,8 @@ class StreamsConsumer(TurboStreamsConsumer):
             return
         if event["kind"] == "partial":
             session.partial_result(event["index"], event["text"])
+        elif event["kind"] == "guess":
+            session.guess_result(event["index"], event["text"])
         else:
             session.final_result(event["index"], event["text"])
 

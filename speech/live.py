@@ -10,6 +10,7 @@ session hands results on in order through its callbacks.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -21,10 +22,22 @@ from . import audio, recognition
 from .engines import Engine, EngineError
 
 PAUSE_SECONDS = 0.5
+# After this much quiet the sentence is recognised on a guess that it has
+# ended; if the quiet lasts to PAUSE_SECONDS the guess is the final, and if
+# speech resumes it is dropped. The final then costs the pause, not the
+# pause and the recognition.
+GUESS_SECONDS = 0.2
 MAX_SEGMENT_SECONDS = 15.0
 PARTIAL_EVERY_SECONDS = 0.5
 FIRST_PARTIAL_SECONDS = 0.35  # of speech: less is too little to read
 FLOOR_SECONDS = 4.0  # how much recent audio sets the noise floor
+
+
+@dataclass
+class _Guess:
+    index: int
+    text: str | None = None
+    confirmed: bool = False
 
 
 @dataclass
@@ -68,6 +81,9 @@ class Session:
         self._done: dict[int, Final] = {}
         self._emitted = 0
         self._on_done: Callable[[], None] | None = None
+        self._guess_ids = itertools.count()
+        self._guesses: dict[int, _Guess] = {}  # guesses whose answer is awaited or held
+        self._guess_id: int | None = None  # the current segment's guess
         self.closed = False
 
     @property
@@ -82,10 +98,16 @@ class Session:
         self._received += len(samples)
         self._segment = np.concatenate([self._segment, samples])
         self._track_pauses(samples)
-        if self._heard_speech and self._quiet_frames * audio.FRAME >= PAUSE_SECONDS * audio.RATE:
-            self._end_segment(len(self._segment))
+        quiet = self._quiet_frames * audio.FRAME / audio.RATE
+        if self._guess_id is not None and quiet < GUESS_SECONDS:
+            self._drop_guess()  # speech resumed: the sentence had not ended
+        if self._heard_speech and quiet >= PAUSE_SECONDS:
+            self._end_segment(len(self._segment), at_pause=True)
         elif audio.seconds(self._segment) >= MAX_SEGMENT_SECONDS:
             self._end_segment(self._quietest_cut())
+        elif self._heard_speech and quiet >= GUESS_SECONDS:
+            if self._guess_id is None:
+                self._guess()
         elif self._heard_speech:
             self._maybe_partial()
 
@@ -93,7 +115,8 @@ class Session:
         """Finalise the last segment; on_done is called once every final has
         been handed on (at once when none is outstanding)."""
         if self._heard_speech:
-            self._end_segment(len(self._segment))
+            # A guess still standing means no speech since it: it is the final.
+            self._end_segment(len(self._segment), at_pause=self._guess_id is not None)
         with self._lock:
             self._on_done = on_done
             finished = self._emitted == self._next_index
@@ -138,7 +161,31 @@ class Session:
             if self._emitted <= index and not self.closed:
                 self.on_partial(recognition.collapse_repeats(text) if text else "")
 
-    def _end_segment(self, cut: int) -> None:
+    def _guess(self) -> None:
+        guess_id = next(self._guess_ids)
+        with self._lock:
+            self._guesses[guess_id] = _Guess(self._next_index)
+        self._guess_id = guess_id
+        self.dispatch("guess", guess_id, self._segment.copy())
+
+    def _drop_guess(self) -> None:
+        with self._lock:
+            self._guesses.pop(self._guess_id, None)
+        self._guess_id = None
+
+    def guess_result(self, guess_id: int, text: str) -> None:
+        with self._lock:
+            guess = self._guesses.get(guess_id)
+            if guess is None:
+                return  # dropped: speech resumed
+            if not guess.confirmed:
+                guess.text = text  # held until the pause is long enough
+                return
+            del self._guesses[guess_id]
+        self.final_result(guess.index, text)
+
+    def _end_segment(self, cut: int, at_pause: bool = False) -> None:
+        guess_id, self._guess_id = self._guess_id, None
         samples, self._segment = self._segment[:cut], self._segment[cut:]
         start = self._segment_start
         self._segment_start += audio.seconds(samples)
@@ -148,7 +195,22 @@ class Session:
         index = self._next_index
         self._next_index += 1
         self._bounds[index] = (start, start + audio.seconds(samples))
-        self.dispatch("final", index, samples)
+        held = None
+        with self._lock:
+            guess = self._guesses.get(guess_id) if guess_id is not None else None
+            if guess is not None and at_pause:
+                # The quiet lasted: the guess, made of this audio but for the
+                # last stretch of silence, is the final.
+                guess.confirmed = True
+                if guess.text is not None:
+                    held = self._guesses.pop(guess_id).text
+            elif guess is not None:
+                del self._guesses[guess_id]
+                guess = None
+        if guess is None:
+            self.dispatch("final", index, samples)
+        elif held is not None:
+            self.final_result(index, held)
 
     def final_result(self, index: int, text: str) -> None:
         """Finals may come back out of order; they are handed on in order."""
@@ -175,6 +237,8 @@ class Session:
                     self.partial_result(index, "")
                     return
                 self.partial_result(index, recognise_partial(self.engine, self.language, samples))
+            elif kind == "guess":
+                self.guess_result(index, recognise_final(self.engine, self.language, samples))
             else:
                 self.final_result(index, recognise_final(self.engine, self.language, samples))
 

@@ -1,0 +1,85 @@
+"""live.Session's bookkeeping, with a dispatcher that records the jobs instead
+of recognising them (the recognition itself is tested with real speech in
+test_live.py)."""
+
+import numpy as np
+
+from speech import audio, engines, live
+
+
+def tone(seconds: float) -> np.ndarray:
+    t = np.arange(int(seconds * audio.RATE)) / audio.RATE
+    return (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def quiet(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * audio.RATE), dtype=np.float32)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, int, float]] = []
+        self.partials: list[str] = []
+        self.finals: list[live.Final] = []
+
+    def session(self) -> live.Session:
+        return live.Session(
+            engines.get("moonshine"),
+            "en",
+            self.partials.append,
+            self.finals.append,
+            dispatch=lambda kind, index, samples: self.jobs.append(
+                (kind, index, audio.seconds(samples))
+            ),
+        )
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _, _ in self.jobs]
+
+
+def feed(session: live.Session, samples: np.ndarray) -> None:
+    pcm = audio.to_pcm16(samples)
+    for i in range(0, len(pcm), 3200):
+        session.feed(pcm[i : i + 3200])
+
+
+def test_a_guess_confirmed_by_the_pause_is_the_final_without_a_second_job():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(0.3)]))
+    assert out.kinds().count("guess") == 1
+    session.guess_result(out.jobs[-1][1], "hello there")
+    assert out.finals == []  # held: the quiet is not yet long enough
+    feed(session, quiet(0.4))
+    assert [f.text for f in out.finals] == ["hello there"]
+    assert "final" not in out.kinds()
+
+
+def test_a_guess_is_dropped_when_speech_resumes():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(0.3)]))
+    guess_id = out.jobs[-1][1]
+    feed(session, np.concatenate([tone(0.5), quiet(0.7)]))
+    session.guess_result(guess_id, "hello")  # too late, and for too little
+    assert out.finals == []
+    assert out.kinds().count("guess") == 2  # a new guess after the new pause
+    session.guess_result(out.jobs[-1][1], "hello there again")
+    assert [f.text for f in out.finals] == ["hello there again"]
+
+
+def test_finals_are_handed_on_in_order_whatever_order_they_finish_in():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(0.3), tone(0.1)]))  # guess dropped
+    feed(session, np.concatenate([quiet(0.7), tone(1), quiet(0.05)]))
+    session.finish(lambda: out.partials.append("<done>"))
+    finals = [(kind, index) for kind, index, _ in out.jobs if kind != "partial"]
+    # The first sentence ended at a pause (its second guess is its final);
+    # the second ends at stop, with no guess standing: a final job.
+    assert finals[-1][0] == "final"
+    session.final_result(finals[-1][1], "second")
+    assert out.finals == []  # waits for the first
+    session.guess_result([i for k, i in finals if k == "guess"][-1], "first")
+    assert [f.text for f in out.finals] == ["first", "second"]
+    assert out.partials[-1] == "<done>"
