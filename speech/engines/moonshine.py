@@ -6,10 +6,14 @@ function moonshine_transcribe through ctypes with float32 16 kHz samples."""
 from __future__ import annotations
 
 import ctypes
+import queue
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 
 from .base import Engine, EngineUnavailable, Transcript
 from .moonshine_choices import ChoiceScorer
@@ -32,12 +36,16 @@ class MoonshineEngine(Engine):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._lib: ctypes.CDLL | None = None
-        self._handle: int | None = None
+        # Loaded models, each used by one call at a time (the C library keeps
+        # decoding state per model). A live sentence's final need not wait
+        # for the partial of the next one when there are two.
+        self._idle: queue.LifoQueue[int] = queue.LifoQueue()
+        self._loaded = 0
         self._scorer: ChoiceScorer | None = None
 
-    def _load(self) -> tuple[ctypes.CDLL, int]:
-        # Called under the lock: the model loads once per process.
-        if self._handle is None:
+    def _load_one(self) -> int:
+        # Called under the lock.
+        if self._lib is None:
             try:
                 import moonshine_cpp
             except (ImportError, OSError) as error:
@@ -50,17 +58,33 @@ class MoonshineEngine(Engine):
                 ctypes.POINTER(ctypes.c_char_p),
             )
             lib.moonshine_transcribe.restype = ctypes.c_int
-            model_dir = _model_dir()
-            handle = lib.moonshine_load_model(
-                str(model_dir / "encoder_model.ort").encode(),
-                str(model_dir / "decoder_model_merged.ort").encode(),
-                str(model_dir / "tokenizer.bin").encode(),
-                _MODEL_TYPE_BASE,
-            )
-            if handle < 0:
-                raise EngineUnavailable("The Moonshine model failed to load.")
-            self._lib, self._handle = lib, handle
-        return self._lib, self._handle
+            self._lib = lib
+        model_dir = _model_dir()
+        handle = self._lib.moonshine_load_model(
+            str(model_dir / "encoder_model.ort").encode(),
+            str(model_dir / "decoder_model_merged.ort").encode(),
+            str(model_dir / "tokenizer.bin").encode(),
+            _MODEL_TYPE_BASE,
+        )
+        if handle < 0:
+            raise EngineUnavailable("The Moonshine model failed to load.")
+        self._loaded += 1
+        return handle
+
+    @contextmanager
+    def _model(self) -> Iterator[int]:
+        try:
+            handle = self._idle.get_nowait()
+        except queue.Empty:
+            with self._lock:
+                fresh = (
+                    self._load_one() if self._loaded < settings.SPEECH_MOONSHINE_MODELS else None
+                )
+            handle = fresh if fresh is not None else self._idle.get()
+        try:
+            yield handle
+        finally:
+            self._idle.put(handle)
 
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
         with self._lock:
@@ -72,15 +96,14 @@ class MoonshineEngine(Engine):
         return [phrase for phrase, _ in self._scorer.rank(samples, phrases)]
 
     def load(self) -> None:
-        with self._lock:
-            self._load()
+        with self._model():
+            pass
 
     def recognise(self, samples: np.ndarray, language: str) -> Transcript:
         samples = np.ascontiguousarray(samples, dtype=np.float32)
         out = ctypes.c_char_p()
-        # The C library keeps per-model decoding state: one call at a time.
-        with self._lock:
-            lib, handle = self._load()
+        with self._model() as handle:
+            lib = self._lib
             status = lib.moonshine_transcribe(
                 handle,
                 samples.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
