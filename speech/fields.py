@@ -118,7 +118,31 @@ def email_value(text: str) -> str:
     value = "".join(words)
     value = re.sub(r"[^a-z0-9@._%+\-]", "", value)
     value = re.sub(r"\.{2,}", ".", value)
-    return value.strip(".-")
+    return _known_domain(value.strip(".-"))
+
+
+# Mail providers most addresses use. A domain heard as a near miss of one
+# ("heartmail.com", "gmial.com") is that one; any other domain is kept, and
+# so are short names, which are near too many others.
+COMMON_DOMAINS = (
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "outlook.com", "hotmail.com",
+    "hotmail.co.uk", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "proton.me",
+    "protonmail.com", "gmx.com", "gmx.de", "mail.com", "yandex.com", "zoho.com",
+)  # fmt: skip
+
+
+def _known_domain(address: str) -> str:
+    local, at, domain = address.rpartition("@")
+    name, dot, ending = domain.partition(".")
+    if not at or not dot or domain in COMMON_DOMAINS or len(name) < 5:
+        return address  # short names are too easily near something
+    candidates = [known for known in COMMON_DOMAINS if known.partition(".")[2] == ending]
+    if not candidates:
+        return address
+    best = max(candidates, key=lambda known: fuzz.ratio(name, known.partition(".")[0]))
+    if fuzz.ratio(name, best.partition(".")[0]) >= 75:
+        return f"{local}@{best}"
+    return address
 
 
 # Words the default engine hears for digits said one by one.

@@ -24,6 +24,11 @@ from speech.fields import email_value, kind_for, name_value, phone_value
         ("double u at example dot com", "w@example.com"),
         ("sam at sign example dot com", "sam@example.com"),
         ("Emma not Watson at gmail.com", "emma.watson@gmail.com"),
+        ("Peter at heartmail dot com", "peter@hotmail.com"),
+        ("anna at gmial dot com", "anna@gmail.com"),
+        ("info at acme dot com", "info@acme.com"),  # a domain of its own stays
+        ("sarah at skynet dot com", "sarah@skynet.com"),
+        ("walter at sample dot com", "walter@sample.com"),
     ],
 )
 def test_emails_are_written_as_addresses(spoken, value):
