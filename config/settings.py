@@ -39,6 +39,9 @@ def envlist(name: str, default: str) -> list[str]:
 DEBUG = envbool("DEBUG", "false")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and (VAR_DIR / "secret_key").is_file():
+    # The embedded set-up's own key, made by bin/serve on first start.
+    SECRET_KEY = (VAR_DIR / "secret_key").read_text().strip()
 if not SECRET_KEY:
     if not DEBUG:
         # Fail fast: a production process with a guessable key signs forgeable

@@ -50,8 +50,8 @@ def test_the_deploy_check_warns_without_them():
     assert "SECURE_HSTS_SECONDS" in result.stderr
 
 
-def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
-    result = manage("check", env={"DEBUG": "false", "SECRET_KEY": ""})
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
+    result = manage("check", env={"DEBUG": "false", "SECRET_KEY": "", "VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -60,6 +60,12 @@ def test_it_refuses_a_malformed_boolean():
     result = manage("check", env={"DEBUG": "perhaps"})
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_the_embedded_set_ups_key_file_serves_when_secret_key_is_unset(tmp_path):
+    (tmp_path / "secret_key").write_text("k" * 60 + "\n")
+    env = {"DEBUG": "false", "SECRET_KEY": "", "VAR_DIR": str(tmp_path)}
+    assert manage("check", env=env).returncode == 0
 
 
 @pytest.mark.django_db
