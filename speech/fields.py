@@ -276,14 +276,43 @@ def _spoken_choice(text: str) -> str:
     return re.sub(r"^(?:(?:a|an|the)\s+)+", "", spoken)
 
 
+PHONE_WORDS = [
+    *UNITS, *TEENS, *TENS, *REPEATS, "plus", "hundred", "thousand",
+]  # fmt: skip
+
+
+def phone_needs_spelling(text: str) -> bool:
+    """Whether an open transcript for a phone field holds words that are not
+    numbers ("I'm one seven five" for "nine one seven five"): then a reading
+    constrained to number words is worth its time."""
+    # Only the ways people start saying a number: "I'm" is not one of them,
+    # and is how the engine heard a leading "nine".
+    text = re.sub(r"^\s*(?:my (?:phone |mobile )?number is|it is|it's)\b", "", text, flags=re.I)
+    plain = _plain(text).replace("-", " ").replace(".", " ")
+    allowed = set(PHONE_WORDS) | set(PHONE_HOMOPHONES)
+    return any(not (word in allowed or word.isdigit()) for word in plain.split())
+
+
 @dataclass
 class FieldKind:
     name: str
     choices: Choices | None = None
 
+    @property
+    def spelling_words(self) -> list[str] | None:
+        """Words a constrained reading may use, for kinds that have them."""
+        if self.name != "phone":
+            return None
+        return PHONE_WORDS + [word.capitalize() for word in PHONE_WORDS]
+
+    def needs_spelling(self, text: str) -> bool:
+        return self.name == "phone" and phone_needs_spelling(text)
+
     def value(self, transcript: Transcript) -> str:
         if self.choices is not None:
             return self.choices.match(transcript) or ""
+        if self.needs_spelling(transcript.text) and transcript.alternatives:
+            return phone_value(transcript.alternatives[0])
         return {
             "email": email_value,
             "phone": phone_value,

@@ -72,12 +72,20 @@ async def run(
     samples: np.ndarray, engine: Engine, language: str, choices: list[str] | None = None
 ) -> Result:
     """Recognise in the pool; raise Busy when SPEECH_MAX_JOBS are under way."""
+    return await _in_pool(recognise, samples, engine, language, choices)
+
+
+async def spell(samples: np.ndarray, engine: Engine, language: str, words: list[str]) -> str:
+    """Transcribe with only these words, in the pool (Busy as for run)."""
+    return await _in_pool(engine.spell, audio.trim(samples), language, words)
+
+
+async def _in_pool(function, *args):
     pool, slots = _pool_and_slots()
     if not slots.acquire(blocking=False):
         raise Busy
     try:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(pool, recognise, samples, engine, language, choices)
+        return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
     finally:
         slots.release()
 

@@ -75,6 +75,14 @@ async def transcribe(request: HttpRequest) -> HttpResponse:
         return _error(request, 422, "No speech heard: try again, closer to the microphone.")
     except EngineError as error:
         return _error(request, 503, str(error), field_name)
+    if kind.spelling_words and kind.needs_spelling(result.text):
+        try:
+            spelled = await recognition.spell(samples, engine, language, kind.spelling_words)
+        except (recognition.Busy, EngineError):
+            spelled = ""
+        if spelled:
+            result.transcript.alternatives = [spelled]
+            result.notes.append("spelled")
 
     value = kind.value(result.transcript)
     logger.info(

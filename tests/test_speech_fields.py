@@ -107,3 +107,25 @@ def test_every_choice_can_be_said():
     choices = kind_for("country").choices
     assert len(choices.options) >= 240
     assert set(choices.phrases.values()) >= {code for code, _ in choices.options}
+
+
+@pytest.mark.parametrize(
+    ("heard", "needs"),
+    [
+        ("Five, five, five, one, two, three, four.", False),
+        ("Plus four four, double seven, oh nine.", False),
+        ("For one two.", False),
+        ("555-1234", False),
+        ("I'm one seven five.", True),
+        ("Ataate double for double two.", True),
+    ],
+)
+def test_a_phone_transcript_with_other_words_is_read_again(heard, needs):
+    assert kind_for("phone").needs_spelling(heard) is needs
+
+
+def test_the_reading_with_number_words_gives_the_phone_value():
+    transcript = Transcript(
+        "Ataate double for double two.", ["Eight eight eight double four double two"]
+    )
+    assert kind_for("phone").value(transcript) == "8884422"

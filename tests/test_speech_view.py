@@ -34,6 +34,9 @@ def words(text: str) -> list[str]:
     [
         ("email", "john dot smith at gmail dot com", "john.smith@gmail.com"),
         ("phone", "five five five one two three four", "5551234"),
+        # Heard openly as "Ataate double for double two": read again with
+        # number words only.
+        ("phone", "eight eight eight double four double two", "8884422"),
         ("fullname", "Alan Turing", "Alan Turing"),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),

@@ -38,6 +38,11 @@ class Engine:
         """Transcribe float32 mono 16 kHz samples."""
         raise NotImplementedError
 
+    def spell(self, samples: np.ndarray, language: str, words: list[str]) -> str:
+        """Transcribe using only these words (any order, any number). Empty
+        where the engine cannot."""
+        return ""
+
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
         """Which of these phrases the audio says, best first: recognition
         constrained to a field's choices. Empty where the engine cannot."""

@@ -86,14 +86,20 @@ class MoonshineEngine(Engine):
         finally:
             self._idle.put(handle)
 
-    def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
+    def _choice_scorer(self) -> ChoiceScorer:
         with self._lock:
             if self._scorer is None:
                 try:
                     self._scorer = ChoiceScorer(_model_dir())
                 except ImportError as error:
                     raise EngineUnavailable(f"onnxruntime is not installed: {error}") from None
-        return [phrase for phrase, _ in self._scorer.rank(samples, phrases)]
+        return self._scorer
+
+    def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
+        return [phrase for phrase, _ in self._choice_scorer().rank(samples, phrases)]
+
+    def spell(self, samples: np.ndarray, language: str, words: list[str]) -> str:
+        return self._choice_scorer().spell(samples, words)
 
     def load(self) -> None:
         with self._model():

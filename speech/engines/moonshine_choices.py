@@ -43,6 +43,7 @@ class Tokenizer:
                 i += 1
             pieces.append(raw[i : i + length])
             i += length
+        self.pieces = pieces
         self._ids = {piece: n for n, piece in enumerate(pieces) if n > EOS and piece}
         self.period = self._ids.get(b".")
 
@@ -68,6 +69,10 @@ class Tokenizer:
             else:  # byte fallback: <0xNN> pieces are ids 3..258
                 ids.extend(3 + byte for byte in part)
         return ids
+
+    def decode(self, ids: list[int]) -> str:
+        data = b"".join(self.pieces[i] for i in ids if i < len(self.pieces))
+        return data.decode("utf-8", "replace").replace(SPACE, " ").strip()
 
 
 class ChoiceScorer:
@@ -106,15 +111,7 @@ class ChoiceScorer:
         """Choices with their log-probabilities, best first (the beam keeps
         the likeliest BEAM prefixes at each step; the rest are not scored)."""
         root = self._trie(tuple(choices))
-        hidden = self.encoder.run(None, {"input_values": samples[None].astype(np.float32)})[0]
-        step = self._first_step(hidden)
-        # The cached branch passes the encoder's keys and values through
-        # without returning them: keep the first step's.
-        encoder_kv = {
-            n: step[n.replace("past_key_values", "present")]
-            for n in self.past_names
-            if ".encoder." in n
-        }
+        hidden, step, encoder_kv = self._start(samples)
         beam: list[tuple[float, _Node]] = [(0.0, root)]
         finished: dict[str, float] = {}
         kv_rows = np.zeros(1, dtype=np.int64)
@@ -137,6 +134,55 @@ class ChoiceScorer:
             tokens = np.array([[token] for _, _, _, token in expansions], dtype=np.int64)
             step = self._next_step(hidden, step, encoder_kv, kv_rows, tokens)
         return sorted(finished.items(), key=lambda item: item[1], reverse=True)
+
+    def spell(self, samples: np.ndarray, words: list[str]) -> str:
+        """Transcribe with every word drawn from `words`, in any order and
+        number, with commas, hyphens and full stops between: a phone number's
+        digits, where open transcription heard "I'm one seven" for "nine one
+        seven". Readings are compared by mean log-probability per token, so
+        that stopping early does not win."""
+        root = self._trie(tuple(words))
+        marks = _Node(choices=["<mark>"])
+        mark_tokens = {self.tokenizer.encode(p)[-1] for p in (",", ".", "-")}
+        hidden, step, encoder_kv = self._start(samples)
+        max_tokens = int(len(samples) / 16000 * 6) + 6  # digits said quickly
+        beam: list[tuple[float, _Node, list[int]]] = [(0.0, root, [])]
+        best: tuple[float, list[int]] = (-np.inf, [])
+        for _ in range(max_tokens):
+            logprobs = _log_softmax(step["logits"][:, -1, :])
+            expansions = []
+            for row, (score, node, tokens) in enumerate(beam):
+                options = dict(node.children)
+                if node.choices:  # a word or mark ends here: stop, or go on
+                    final = (score + float(logprobs[row, EOS])) / (len(tokens) + 1)
+                    if final > best[0]:
+                        best = (final, tokens)
+                    options.update(root.children)
+                    options.update({token: marks for token in mark_tokens})
+                for token, child in options.items():
+                    expansions.append((score + float(logprobs[row, token]), child, row, token))
+            expansions.sort(key=lambda e: e[0], reverse=True)
+            expansions = expansions[:BEAM]
+            if not expansions:
+                break
+            beam = [(sc, child, beam[row][2] + [tok]) for sc, child, row, tok in expansions]
+            rows = np.array([row for _, _, row, _ in expansions], dtype=np.int64)
+            tokens = np.array([[tok] for _, _, _, tok in expansions], dtype=np.int64)
+            step = self._next_step(hidden, step, encoder_kv, rows, tokens)
+        return self.tokenizer.decode(best[1])
+
+    def _start(self, samples: np.ndarray):
+        """Encode the audio and take the decoder's first step. The cached
+        branch passes the encoder's keys and values through without
+        returning them: the first step's are kept for every later one."""
+        hidden = self.encoder.run(None, {"input_values": samples[None].astype(np.float32)})[0]
+        step = self._first_step(hidden)
+        encoder_kv = {
+            n: step[n.replace("past_key_values", "present")]
+            for n in self.past_names
+            if ".encoder." in n
+        }
+        return hidden, step, encoder_kv
 
     def _period(self, logprobs: np.ndarray) -> float:
         # "Nigeria." and "Nigeria" both end the choice; the model likes the period.
