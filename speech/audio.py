@@ -106,9 +106,14 @@ def speech_frames(samples: np.ndarray) -> np.ndarray:
     levels = frame_levels(samples)
     if len(levels) == 0:
         return np.zeros(0, dtype=bool)
-    floor = float(np.percentile(levels, 10))
-    threshold = max(floor + 12.0, -50.0)
-    return levels > threshold
+    return levels > speech_threshold(levels)
+
+
+def speech_threshold(levels) -> float:
+    """The level (dBFS) above which a frame is speech, given the levels of
+    the audio around it: 12 dB over the quietest tenth, and over -50 dBFS."""
+    floor = float(np.percentile(levels, 10)) if len(levels) else -90.0
+    return max(floor + 12.0, -50.0)
 
 
 def has_speech(samples: np.ndarray, min_seconds: float = 0.12) -> bool:

@@ -64,7 +64,6 @@ class Session:
         self.engine, self.language = engine, language
         self.on_partial, self.on_final = on_partial, on_final
         self.dispatch = dispatch or self._run_locally
-        self.started = time.monotonic()
         self._odd_byte = b""
         self._segment = np.zeros(0, dtype=np.float32)
         self._segment_start = 0.0  # seconds into the session
@@ -128,8 +127,7 @@ class Session:
     def _track_pauses(self, samples: np.ndarray) -> None:
         levels = audio.frame_levels(samples).tolist()
         self._levels = (self._levels + levels)[-int(FLOOR_SECONDS * audio.RATE / audio.FRAME) :]
-        floor = float(np.percentile(self._levels, 10)) if self._levels else -90.0
-        threshold = max(floor + 12.0, -50.0)
+        threshold = audio.speech_threshold(self._levels)
         for level in levels:
             if level > threshold:
                 self._heard_speech = True
@@ -254,8 +252,6 @@ def recognise_partial(engine: Engine, language: str, samples: np.ndarray) -> str
 
 def recognise_final(engine: Engine, language: str, samples: np.ndarray) -> str:
     try:
-        if not audio.has_speech(samples):
-            return ""
         return recognition.recognise(samples, engine, language).text
     except (recognition.NoSpeech, EngineError):
         return ""
