@@ -14,7 +14,6 @@ one-shot transcription of the same audio. Results go in docs/performance.md.
 from __future__ import annotations
 
 import asyncio
-import http.cookiejar
 import json
 import os
 import platform
@@ -23,8 +22,6 @@ import statistics
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +39,14 @@ import websockets  # noqa: E402
 
 from benchmarks.dictation import READ_PASSAGES, word_errors  # noqa: E402
 from speech import audio, engines, live, recognition  # noqa: E402
-from tests.live import daphne, free_port, manage, running, site_env  # noqa: E402
+from tests.live import (  # noqa: E402
+    daphne,
+    free_port,
+    log_in_over_http,
+    manage,
+    running,
+    site_env,
+)
 from tests.speech_audio import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
 
 EMAIL, PASSWORD = "bench@example.com", "a-Long-and-unusual-pass"
@@ -68,19 +72,6 @@ def utterances(samples: np.ndarray) -> list[tuple[float, float]]:
     if start is not None:
         spans.append((start, len(voiced) * frame))
     return spans
-
-
-def log_in(host: str) -> tuple[str, str]:
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"http://{host}/accounts/login/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    form = {"email": EMAIL, "password": PASSWORD, "csrfmiddlewaretoken": token}
-    opener.open(f"http://{host}/accounts/login/", urllib.parse.urlencode(form).encode())
-    name = re.search(
-        r'signed-channel-name="([^"]+)"', opener.open(f"http://{host}/speech/live/").read().decode()
-    )[1]
-    return "; ".join(f"{c.name}={c.value}" for c in jar), name
 
 
 async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict:
@@ -136,7 +127,7 @@ def main() -> None:
         port = free_port()
         with running(daphne(port), env, Path(var) / "daphne.log", port):
             host = f"127.0.0.1:{port}"
-            cookie, name = log_in(host)
+            cookie, name = log_in_over_http(host, EMAIL, PASSWORD)
             print(f"# Live benchmark, {time.strftime('%Y-%m-%d')}")
             python = platform.python_version()
             print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}")

@@ -3,11 +3,15 @@ with a database file of its own, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +28,20 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--disable-sync",
 ]
+
+
+def log_in_over_http(host: str, email: str, password: str) -> tuple[str, str]:
+    """Log in through the real form; return the Cookie header's value and the
+    signed name of the user's live stream (from /speech/live/)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"http://{host}/accounts/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    form = {"email": email, "password": password, "csrfmiddlewaretoken": token}
+    opener.open(f"http://{host}/accounts/login/", urllib.parse.urlencode(form).encode())
+    live = opener.open(f"http://{host}/speech/live/").read().decode()
+    name = re.search(r'signed-channel-name="([^"]+)"', live)[1]
+    return "; ".join(f"{c.name}={c.value}" for c in jar), name
 
 
 def free_port() -> int:

@@ -74,6 +74,14 @@ def words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
+async def start(communicator, **fields) -> dict:
+    """Start a live session and return the server's "started" message."""
+    await communicator.send_json_to({"type": "start", **fields})
+    started = await communicator.receive_json_from(timeout=5)
+    assert started["type"] == "started", started
+    return started
+
+
 async def subscribe(communicator, user_pk: int) -> None:
     name = LiveStream(user_pk).signed_stream_name
     await communicator.send_json_to({"type": "subscribe", "signed_channel_name": name})
@@ -83,9 +91,7 @@ async def test_streamed_speech_comes_back_as_partials_and_finals_and_is_saved(ow
     speech, rate = soundfile.read(beckett_path(), dtype="float32")
     communicator = await connect(owner)
     await subscribe(communicator, owner.pk)
-    await communicator.send_json_to({"type": "start"})
-    started = await communicator.receive_json_from(timeout=5)
-    assert started["type"] == "started"
+    await start(communicator)
     await stream(communicator, audio.to_rate(speech, rate))
     await communicator.send_json_to({"type": "stop"})
     partials, finals, stopped = await collect_until_stopped(communicator)
@@ -106,8 +112,7 @@ async def test_streamed_speech_comes_back_as_partials_and_finals_and_is_saved(ow
 async def test_the_last_sentence_is_finalised_on_stop(owner):
     communicator = await connect(owner)
     await subscribe(communicator, owner.pk)
-    await communicator.send_json_to({"type": "start", "provider": "moonshine", "language": "en"})
-    await communicator.receive_json_from(timeout=5)
+    await start(communicator, provider="moonshine", language="en")
     # No pause after the speech: only stop can end the segment.
     await stream(communicator, spoken("please call me tomorrow morning")[: -audio.RATE // 4])
     await communicator.send_json_to({"type": "stop"})
@@ -119,8 +124,7 @@ async def test_the_last_sentence_is_finalised_on_stop(owner):
 async def test_another_socket_of_the_same_user_sees_the_words(owner):
     speaker, reader = await connect(owner), await connect(owner)
     await subscribe(reader, owner.pk)
-    await speaker.send_json_to({"type": "start"})
-    await speaker.receive_json_from(timeout=5)
+    await start(speaker)
     await stream(speaker, spoken("please call me tomorrow morning"), pace=0.2)
     await speaker.send_json_to({"type": "stop"})
     await speaker.receive_json_from(timeout=60)  # stopped
@@ -181,8 +185,7 @@ async def test_bad_messages_get_an_error_and_the_socket_stays_open(owner, messag
 async def test_oversized_frames_and_second_starts_are_refused(owner, settings):
     settings.LIVE_MAX_FRAME_BYTES = 1000
     communicator = await connect(owner)
-    await communicator.send_json_to({"type": "start"})
-    await communicator.receive_json_from(timeout=5)
+    await start(communicator)
     await communicator.send_json_to({"type": "start"})
     assert "already running" in await error_from(communicator)
     await communicator.send_to(bytes_data=b"\0" * 2000)
@@ -195,14 +198,12 @@ async def test_oversized_frames_and_second_starts_are_refused(owner, settings):
 async def test_live_sessions_per_user_are_capped(owner, settings):
     settings.LIVE_SESSIONS_PER_USER = 1
     first, second = await connect(owner), await connect(owner)
-    await first.send_json_to({"type": "start"})
-    assert (await first.receive_json_from(timeout=5))["type"] == "started"
+    await start(first)
     await second.send_json_to({"type": "start"})
     assert "Too many live sessions" in await error_from(second)
     await first.send_json_to({"type": "stop"})
     await first.receive_json_from(timeout=30)
-    await second.send_json_to({"type": "start"})
-    assert (await second.receive_json_from(timeout=5))["type"] == "started"
+    await start(second)
     await first.disconnect()
     await second.disconnect()
 
@@ -210,8 +211,7 @@ async def test_live_sessions_per_user_are_capped(owner, settings):
 async def test_a_session_stops_at_its_length_limit(owner, settings):
     settings.LIVE_MAX_SECONDS = 1
     communicator = await connect(owner)
-    await communicator.send_json_to({"type": "start"})
-    await communicator.receive_json_from(timeout=5)
+    await start(communicator)
     await stream(communicator, np.zeros(audio.RATE * 2, dtype=np.float32), pace=0)
     assert "stop after 1 seconds" in await error_from(communicator)
     await communicator.disconnect()
@@ -219,8 +219,7 @@ async def test_a_session_stops_at_its_length_limit(owner, settings):
 
 async def test_a_silent_session_saves_no_transcript(owner):
     communicator = await connect(owner)
-    await communicator.send_json_to({"type": "start"})
-    await communicator.receive_json_from(timeout=5)
+    await start(communicator)
     await stream(communicator, np.zeros(audio.RATE, dtype=np.float32), pace=0)
     await communicator.send_json_to({"type": "stop"})
     assert (await communicator.receive_json_from(timeout=30))["type"] == "stopped"

@@ -3,13 +3,10 @@ and a Channels worker doing the recognition. Audio streamed into a socket on
 one process reaches the same user's socket on the other."""
 
 import asyncio
-import http.cookiejar
 import json
 import re
 import shutil
 import sys
-import urllib.parse
-import urllib.request
 
 import pytest
 import soundfile
@@ -17,7 +14,7 @@ import websockets
 
 from speech import audio
 
-from .live import daphne, free_port, manage, running, site_env
+from .live import daphne, free_port, log_in_over_http, manage, running, site_env
 from .speech_audio import beckett_path
 
 pytestmark = pytest.mark.servers
@@ -66,29 +63,13 @@ def two_sites(tmp_path, redis_url):
         yield [f"127.0.0.1:{port}" for port in ports]
 
 
-def log_in(host: str) -> tuple[str, str]:
-    """Log in over HTTP; return the session cookie and the live stream's signed name."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"http://{host}/accounts/login/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    form = urllib.parse.urlencode(
-        {"email": EMAIL, "password": PASSWORD, "csrfmiddlewaretoken": token}
-    )
-    opener.open(f"http://{host}/accounts/login/", form.encode())
-    live = opener.open(f"http://{host}/speech/live/").read().decode()
-    name = re.search(r'signed-channel-name="([^"]+)"', live)[1]
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    return cookie, name
-
-
 async def socket(host: str, cookie: str):
     headers = {"Cookie": cookie, "Origin": f"http://{host}"}
     return await websockets.connect(f"ws://{host}/ws/", additional_headers=headers)
 
 
 async def speak_on_one_and_read_on_the_other(hosts: list[str]) -> tuple[list[str], dict]:
-    cookie, name = log_in(hosts[0])
+    cookie, name = log_in_over_http(hosts[0], EMAIL, PASSWORD)
     speech, rate = soundfile.read(beckett_path(), dtype="float32")
     pcm = audio.to_pcm16(audio.to_rate(speech, rate))
     speaker, reader = await socket(hosts[0], cookie), await socket(hosts[1], cookie)
