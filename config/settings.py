@@ -208,6 +208,8 @@ SPEECH_MAX_PIECE_SECONDS = envint("SPEECH_MAX_PIECE_SECONDS", "15")
 SPEECH_RATE_LIMIT = envint("SPEECH_RATE_LIMIT", "60")
 SPEECH_RATE_WINDOW_SECONDS = envint("SPEECH_RATE_WINDOW_SECONDS", "60")
 SPEECH_DICTATE_PASSWORDS = envbool("SPEECH_DICTATE_PASSWORDS", "false")
+# Where dictated phone numbers without a country code belong (ISO 3166 code).
+PHONE_REGION = os.environ.get("PHONE_REGION", "US")
 if SPEECH_DEFAULT_ENGINE not in SPEECH_ENGINES:
     raise ImproperlyConfigured("SPEECH_DEFAULT_ENGINE must be one of SPEECH_ENGINES")
 # A base64 `record` of the largest upload, and the form fields around it.

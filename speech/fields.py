@@ -12,10 +12,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+import phonenumbers
+from django.conf import settings
 from doublemetaphone import doublemetaphone
 from rapidfuzz import fuzz
 
-from .engines import Transcript
+from .engines import Lexicon, Transcript
 
 UNITS = {
     "zero": 0, "oh": 0, "o": 0, "nought": 0, "nil": 0,
@@ -279,12 +281,20 @@ def _spoken_choice(text: str) -> str:
 PHONE_WORDS = [
     *UNITS, *TEENS, *TENS, *REPEATS, "plus", "hundred", "thousand",
 ]  # fmt: skip
+PHONE_LEXICON = Lexicon("phone", tuple(PHONE_WORDS))
 
 
-def phone_needs_spelling(text: str) -> bool:
-    """Whether an open transcript for a phone field holds words that are not
-    numbers ("I'm one seven five" for "nine one seven five"): then a reading
-    constrained to number words is worth its time."""
+def phone_is_possible(value: str) -> bool:
+    """Whether the digits can be a phone number: of a length some numbering
+    plan allows, in PHONE_REGION unless they start with + and a country."""
+    try:
+        number = phonenumbers.parse(value, settings.PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number)
+
+
+def _has_other_words(text: str) -> bool:
     # Only the ways people start saying a number: "I'm" is not one of them,
     # and is how the engine heard a leading "nine".
     text = re.sub(r"^\s*(?:my (?:phone |mobile )?number is|it is|it's)\b", "", text, flags=re.I)
@@ -293,29 +303,50 @@ def phone_needs_spelling(text: str) -> bool:
     return any(not (word in allowed or word.isdigit()) for word in plain.split())
 
 
+def phone_needs_reading(text: str) -> bool:
+    """Whether a reading constrained to number words is worth its time: the
+    open transcript holds words that are not numbers ("I'm one seven five"
+    for "nine one seven five"), or its digits are no possible number (a
+    digit dropped or one "zero" too many)."""
+    return _has_other_words(text) or not phone_is_possible(phone_value(text))
+
+
+def phone_from_readings(transcript: Transcript) -> str:
+    """The number in the open transcript or in the constrained readings (its
+    alternatives, best first): the best reading where the open transcript
+    has other words in it; where it has none but is no possible number, the
+    first reading that is one; else the open transcript's."""
+    heard = phone_value(transcript.text)
+    readings = [phone_value(text) for text in transcript.alternatives]
+    if not readings:
+        return heard
+    if _has_other_words(transcript.text):
+        return readings[0]
+    if not phone_is_possible(heard):
+        return next((read for read in readings if phone_is_possible(read)), heard)
+    return heard
+
+
 @dataclass
 class FieldKind:
     name: str
     choices: Choices | None = None
 
     @property
-    def spelling_words(self) -> list[str] | None:
+    def lexicon(self) -> Lexicon | None:
         """Words a constrained reading may use, for kinds that have them."""
-        if self.name != "phone":
-            return None
-        return PHONE_WORDS + [word.capitalize() for word in PHONE_WORDS]
+        return PHONE_LEXICON if self.name == "phone" else None
 
-    def needs_spelling(self, text: str) -> bool:
-        return self.name == "phone" and phone_needs_spelling(text)
+    def needs_reading(self, text: str) -> bool:
+        return self.name == "phone" and phone_needs_reading(text)
 
     def value(self, transcript: Transcript) -> str:
         if self.choices is not None:
             return self.choices.match(transcript) or ""
-        if self.needs_spelling(transcript.text) and transcript.alternatives:
-            return phone_value(transcript.alternatives[0])
+        if self.name == "phone":
+            return phone_from_readings(transcript)
         return {
             "email": email_value,
-            "phone": phone_value,
             "name": name_value,
         }.get(self.name, free_text_value)(transcript.text)
 

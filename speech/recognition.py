@@ -19,7 +19,7 @@ import numpy as np
 from django.conf import settings
 
 from . import audio, engines
-from .engines import Engine, Transcript
+from .engines import Engine, Lexicon, Transcript
 
 PAD = np.zeros(int(0.25 * audio.RATE), dtype=np.float32)
 
@@ -75,9 +75,11 @@ async def run(
     return await _in_pool(recognise, samples, engine, language, choices)
 
 
-async def spell(samples: np.ndarray, engine: Engine, language: str, words: list[str]) -> str:
-    """Transcribe with only these words, in the pool (Busy as for run)."""
-    return await _in_pool(engine.spell, audio.trim(samples), language, words)
+async def read(samples: np.ndarray, engine: Engine, language: str, lexicon: Lexicon) -> list[str]:
+    """Readings with only the lexicon's words, best first, in the pool (Busy
+    as for run); empty where the engine cannot."""
+    readings = await _in_pool(engine.read, audio.trim(samples), language, lexicon)
+    return [reading.text for reading in readings if reading.text]
 
 
 async def _in_pool(function, *args):

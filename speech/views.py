@@ -75,14 +75,14 @@ async def transcribe(request: HttpRequest) -> HttpResponse:
         return _error(request, 422, "No speech heard: try again, closer to the microphone.")
     except EngineError as error:
         return _error(request, 503, str(error), field_name)
-    if kind.spelling_words and kind.needs_spelling(result.text):
+    if kind.lexicon and kind.needs_reading(result.text):
         try:
-            spelled = await recognition.spell(samples, engine, language, kind.spelling_words)
+            readings = await recognition.read(samples, engine, language, kind.lexicon)
         except (recognition.Busy, EngineError):
-            spelled = ""
-        if spelled:
-            result.transcript.alternatives = [spelled]
-            result.notes.append("spelled")
+            readings = []
+        if readings:
+            result.transcript.alternatives = readings
+            result.notes.append("constrained")
 
     value = kind.value(result.transcript)
     logger.info(

@@ -113,15 +113,34 @@ def test_every_choice_can_be_said():
     ("heard", "needs"),
     [
         ("Five, five, five, one, two, three, four.", False),
-        ("Plus four four, double seven, oh nine.", False),
-        ("For one two.", False),
+        ("Plus four four, seven seven double zero, nine double zero, one two three.", False),
+        ("For one five, five five five, one two one two.", False),
         ("555-1234", False),
-        ("I'm one seven five.", True),
+        ("I'm one seven five five five zero one nine nine.", True),
         ("Ataate double for double two.", True),
+        # A digit dropped, or one too many: no number is that long.
+        ("Five, five, zero, one, two, three.", True),
+        ("Six five zero, two five three, zero zero zero zero zero.", True),
     ],
 )
-def test_a_phone_transcript_with_other_words_is_read_again(heard, needs):
-    assert kind_for("phone").needs_spelling(heard) is needs
+def test_a_phone_transcript_with_other_words_or_no_possible_number_is_read_again(heard, needs):
+    assert kind_for("phone").needs_reading(heard) is needs
+
+
+def test_a_possible_number_wins_over_one_that_is_not():
+    transcript = Transcript(
+        "Six five zero, two five three, zero zero zero zero zero.",
+        ["six five zero two five three zero zero zero zero"],
+    )
+    assert kind_for("phone").value(transcript) == "6502530000"
+    transcript = Transcript("Nine one seven five five five zero one nine nine.", ["five five"])
+    assert kind_for("phone").value(transcript) == "9175550199"
+
+
+def test_where_neither_reading_is_a_possible_number_the_open_one_stands(settings):
+    settings.PHONE_REGION = "GB"
+    transcript = Transcript("Five five five one two three four five six seven.", ["five five"])
+    assert kind_for("phone").value(transcript) == "5551234567"
 
 
 def test_the_reading_with_number_words_gives_the_phone_value():

@@ -37,6 +37,12 @@ def words(text: str) -> list[str]:
         # Heard openly as "Ataate double for double two": read again with
         # number words only.
         ("phone", "eight eight eight double four double two", "8884422"),
+        # Heard openly as "five five zero one two three" (no number is six
+        # digits long): the constrained reading hears all ten.
+        ("phone", "two one two five five five zero one two three", "2125550123"),
+        # Heard with five zeros, openly and in the best reading: the first
+        # reading that makes a possible number has four.
+        ("phone", "six five zero two five three zero zero zero zero", "6502530000"),
         ("fullname", "Alan Turing", "Alan Turing"),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),

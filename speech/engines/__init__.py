@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from .base import Engine, EngineError, EngineUnavailable, Transcript
+from .base import Engine, EngineError, EngineUnavailable, Lexicon, Reading, Transcript
 from .google import GoogleEngine
 from .moonshine import MoonshineEngine
 from .sphinx import SphinxEngine
 
-__all__ = ["Engine", "EngineError", "EngineUnavailable", "Transcript", "get", "allowed"]
+__all__ = [
+    "Engine", "EngineError", "EngineUnavailable", "Lexicon", "Reading", "Transcript",
+    "get", "allowed",
+]  # fmt: skip
 
 ENGINES: dict[str, Engine] = {
     engine.name: engine for engine in (MoonshineEngine(), SphinxEngine(), GoogleEngine())

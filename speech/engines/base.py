@@ -21,6 +21,21 @@ class Transcript:
     alternatives: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """Words a constrained reading may use (each also capitalised). The name
+    identifies it in engines' caches."""
+
+    name: str
+    words: tuple[str, ...]
+
+
+@dataclass
+class Reading:
+    text: str
+    score: float  # mean log-probability per token
+
+
 class Engine:
     """One speech recogniser. Subclasses set the class attributes and
     implement recognise(); the registry makes one instance per process."""
@@ -38,10 +53,10 @@ class Engine:
         """Transcribe float32 mono 16 kHz samples."""
         raise NotImplementedError
 
-    def spell(self, samples: np.ndarray, language: str, words: list[str]) -> str:
-        """Transcribe using only these words (any order, any number). Empty
-        where the engine cannot."""
-        return ""
+    def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:
+        """Transcribe using only the lexicon's words (any order, any number):
+        the likeliest readings, best first. Empty where the engine cannot."""
+        return []
 
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
         """Which of these phrases the audio says, best first: recognition

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
-from .base import Engine, EngineUnavailable, Transcript
+from .base import Engine, EngineUnavailable, Lexicon, Reading, Transcript
 from .moonshine_choices import ChoiceScorer
 
 _MODEL_TYPE_BASE = 1
@@ -98,8 +98,8 @@ class MoonshineEngine(Engine):
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
         return [phrase for phrase, _ in self._choice_scorer().rank(samples, phrases)]
 
-    def spell(self, samples: np.ndarray, language: str, words: list[str]) -> str:
-        return self._choice_scorer().spell(samples, words)
+    def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:
+        return self._choice_scorer().read(samples, lexicon)
 
     def load(self) -> None:
         with self._model():
