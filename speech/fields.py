@@ -49,11 +49,14 @@ FILLERS = re.compile(
 )
 
 
+def _fold_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def _plain(text: str) -> str:
     """Lower case, accents folded, punctuation to spaces (keeping @ . ' -)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9@.'\- ]+", " ", text)
+    return re.sub(r"[^a-z0-9@.'\- ]+", " ", _fold_accents(text).lower())
 
 
 def _strip_fillers(text: str) -> str:
@@ -204,6 +207,10 @@ class Choices:
             short = " ".join(re.sub(r"\(.*?\)", " ", label).split())
             if short and short != label:
                 shorts.setdefault(short, set()).add(value)
+            # As read aloud: "Virgin Islands U.S.", "Aland Islands".
+            read = " ".join(re.sub(r"[()]", " ", _fold_accents(label)).split())
+            if read != label:
+                phrases.setdefault(read, value)
         for short, values in shorts.items():
             if len(values) == 1:  # "Virgin Islands" alone names two territories
                 phrases.setdefault(short, values.pop())

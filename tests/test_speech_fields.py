@@ -109,6 +109,13 @@ def test_every_choice_can_be_said():
     assert set(choices.phrases.values()) >= {code for code, _ in choices.options}
 
 
+def test_a_choice_can_be_said_as_its_label_reads_aloud():
+    phrases = kind_for("country").choices.phrases
+    assert phrases["Virgin Islands U.S."] == "VI"
+    assert phrases["Aland Islands"] == "AX"
+    assert phrases["Saint Barthelemy"] == "BL"
+
+
 @pytest.mark.parametrize(
     ("heard", "needs"),
     [

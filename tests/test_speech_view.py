@@ -46,6 +46,8 @@ def words(text: str) -> list[str]:
         ("fullname", "Alan Turing", "Alan Turing"),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),
+        # Ranked by total log-probability, the shorter "Switzerland" won.
+        ("country", "Botswana", "BW"),
         ("country", "I live in Japan", "JP"),
         ("sex", "female", "female"),
         ("sex", "male", "male"),

@@ -22,6 +22,9 @@ BOS, EOS = 1, 2
 SPACE = "\u2581"  # SentencePiece's word-start mark
 BEAM = 24  # choice ranking: names are many and similar
 READ_BEAM = 8  # readings: as accurate on phone numbers as 24, at half the time
+# Measured on the 249 countries spoken by eSpeak: 0 -> 233, 0.3 -> 239,
+# 0.5 -> 237, 1 (the mean) -> 232 right.
+LENGTH_NORM = 0.3
 PATIENCE = 4  # steps without a better reading before a reading search stops
 _NEVER = 1 << 30
 
@@ -135,21 +138,25 @@ class ChoiceScorer:
             return self._lexicons[lexicon.name]
 
     def rank(self, samples: np.ndarray, choices: list[str]) -> list[tuple[str, float]]:
-        """Choices with their log-probabilities, best first (the beam keeps
-        the likeliest BEAM prefixes at each step; the rest are not scored)."""
+        """Choices with their scores, best first (the beam keeps the likeliest
+        BEAM prefixes at each step; the rest are not scored). A score is the
+        log-probability over (tokens + 1) ** LENGTH_NORM: every token costs
+        something, and without it "Burundi" lost to "Poland"."""
         root = self._trie(tuple(choices))
         hidden, step, encoder_kv = self._start(samples)
         beam: list[tuple[float, _Node]] = [(0.0, root)]
         finished: dict[str, float] = {}
         kv_rows = np.zeros(1, dtype=np.int64)
+        depth = 0
         while beam:
             logprobs = _log_softmax(step["logits"][:, -1, :])
             expansions: list[tuple[float, _Node, int, int]] = []
             for row, (score, node) in enumerate(beam):
                 if node.choices:
                     ending = np.logaddexp(logprobs[row, EOS], self._period(logprobs[row]))
+                    final = float(score + ending) / (depth + 1) ** LENGTH_NORM
                     for choice in node.choices:
-                        finished[choice] = max(finished.get(choice, -np.inf), score + ending)
+                        finished[choice] = max(finished.get(choice, -np.inf), final)
                 for token, child in node.children.items():
                     expansions.append((score + float(logprobs[row, token]), child, row, token))
             expansions.sort(key=lambda e: e[0], reverse=True)
@@ -160,6 +167,7 @@ class ChoiceScorer:
             kv_rows = np.array([row for _, _, row, _ in expansions], dtype=np.int64)
             tokens = np.array([[token] for _, _, _, token in expansions], dtype=np.int64)
             step = self._next_step(hidden, step, encoder_kv, kv_rows, tokens)
+            depth += 1
         return sorted(finished.items(), key=lambda item: item[1], reverse=True)
 
     def read(self, samples: np.ndarray, lexicon: Lexicon, best: int = 5) -> list[Reading]:
