@@ -95,6 +95,20 @@ READ_PASSAGES = [
     "The library opens at nine in the morning and closes at six in the evening on weekdays.",
     "We walked along the river until the sun went down, then we found a small restaurant.",
 ]
+# Harvard sentences, lists 1 and 2 (IEEE 1969), two to a passage: phonetically
+# balanced and hard to guess from context, so every eSpeak sound counts.
+HARVARD_PASSAGES = [
+    "The birch canoe slid on the smooth planks. Glue the sheet to the dark blue background.",
+    "It's easy to tell the depth of a well. These days a chicken leg is a rare dish.",
+    "Rice is often served in round bowls. The juice of lemons makes fine punch.",
+    "The box was thrown beside the parked truck. The hogs were fed chopped corn and garbage.",
+    "Four hours of steady work faced us. A large size in stockings is hard to sell.",
+    "The boy was there when the sun rose. A rod is used to catch pink salmon.",
+    "The source of the huge river is the clear spring. Kick the ball straight and follow through.",
+    "Help the woman get back to her feet. A pot of tea helps to pass the evening.",
+    "Smoky fires lack flame and heat. The soft cushion broke the man's fall.",
+    "The salt breeze came across from the sea. The girl at the booth sold fifty bonds.",
+]
 
 
 def words(text: str) -> list[str]:
@@ -182,21 +196,27 @@ def main() -> None:
         if "read" not in chosen:
             print_timings(runner.timings)
             continue
-        errors = total_words = 0
-        passages = [(text, spoken(text)) for text in READ_PASSAGES]
         import soundfile
 
         beckett, rate = soundfile.read(beckett_path(), dtype="float32")
+        passages = [(text, spoken(text)) for text in READ_PASSAGES]
         passages.append((BECKETT_TEXT, audio.to_rate(beckett, rate)))
-        for text, samples in passages:
-            body = runner.post(wav_bytes(samples), "", engine)
-            e, n = word_errors(text, body.get("text", ""))
-            errors, total_words = errors + e, total_words + n
-            if args.misses and e:
-                print(f"    read: {e} errors: {body.get('text')!r}")
-        print(f"\nWER on read speech ({len(passages)} passages, {total_words} words): "
-              f"{100 * errors / total_words:.1f}%")  # fmt: skip
+        print_wer(runner, engine, "read speech", passages, args.misses)
+        harvard = [(text, spoken(text)) for text in HARVARD_PASSAGES]
+        print_wer(runner, engine, "Harvard sentences", harvard, args.misses)
         print_timings(runner.timings)
+
+
+def print_wer(runner, engine, name, passages, show) -> None:
+    errors = total_words = 0
+    for text, samples in passages:
+        body = runner.post(wav_bytes(samples), "", engine)
+        e, n = word_errors(text, body.get("text", ""))
+        errors, total_words = errors + e, total_words + n
+        if show and e:
+            print(f"    {name}: {e} errors: {body.get('text')!r}")
+    print(f"\nWER on {name} ({len(passages)} passages, {total_words} words): "
+          f"{100 * errors / total_words:.1f}%")  # fmt: skip
 
 
 def print_timings(timings: list[tuple[float, float]]) -> None:

@@ -126,6 +126,17 @@ def email_value(text: str) -> str:
     return _known_domain(value.strip(".-"))
 
 
+ADDRESS = re.compile(r"^[a-z0-9][a-z0-9._%+\-]*@(?:[a-z0-9\-]+\.)+[a-z]{2,}$")
+
+
+def email_from_readings(transcript: Transcript) -> str:
+    """The first of the transcript and its other readings (best first) that
+    makes a whole address: the engine's best text can lack the "at" that
+    its second ("Into that company not come" / "Info@company.com") has."""
+    values = [email_value(text) for text in [transcript.text, *transcript.alternatives]]
+    return next((value for value in values if ADDRESS.match(value)), values[0])
+
+
 # Mail providers most addresses use. A domain heard as a near miss of one
 # ("heartmail.com", "gmial.com") is that one; any other domain is kept, and
 # so are short names, which are near too many others.
@@ -171,12 +182,36 @@ def name_value(text: str) -> str:
     return " ".join(_capitalise_name(word, first=(i == 0)) for i, word in enumerate(words) if word)
 
 
+# Words that are in sentences, not in names: a reading with one of them is
+# the engine making sense of a name it does not know ("I learned your ring"
+# for "Alan Turing").
+NOT_IN_NAMES = {
+    "i", "i'm", "i'd", "i'll", "you", "your", "you're", "he", "she", "it", "it's", "we",
+    "they", "me", "my", "him", "her", "our", "their", "this", "that", "these", "those",
+    "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "don't", "didn't",
+    "have", "has", "had", "would", "could", "should", "not", "no", "yes",
+    "the", "a", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from",
+    "with", "by", "as", "if", "so", "than", "then", "there", "here", "what", "who", "how",
+}  # fmt: skip
+
+
+def name_from_readings(transcript: Transcript) -> str:
+    """The first of the transcript and its other readings (best first) with
+    no word that names never have; the transcript where all have one."""
+    for text in [transcript.text, *transcript.alternatives]:
+        words = re.sub(r"[^\w\s']", " ", _strip_fillers(text).lower()).split()
+        if words and not NOT_IN_NAMES.intersection(words):
+            return name_value(text)
+    return name_value(transcript.text)
+
+
 def _capitalise_name(word: str, first: bool) -> str:
     lower = word.lower()
     if lower in NAME_PARTICLES and not first:
         return lower
-    parts = re.split(r"([\-'])", lower)
-    out = "".join(part[:1].upper() + part[1:] if part not in "-'" else part for part in parts)
+    # Jean-Luc, O'Brien; but not the 't of a "don't" heard in a name.
+    out = re.sub(r"(^|-|\b[a-z]')([a-z])(?=[a-z])", lambda g: g[1] + g[2].upper(), lower)
+    out = out[:1].upper() + out[1:]
     if re.match(r"^(mc)[a-z]", lower):
         out = "Mc" + out[2:3].upper() + out[3:]
     return out
@@ -352,10 +387,11 @@ class FieldKind:
             return self.choices.match(transcript) or ""
         if self.name == "phone":
             return phone_from_readings(transcript)
-        return {
-            "email": email_value,
-            "name": name_value,
-        }.get(self.name, free_text_value)(transcript.text)
+        if self.name == "email":
+            return email_from_readings(transcript)
+        if self.name == "name":
+            return name_from_readings(transcript)
+        return free_text_value(transcript.text)
 
 
 def _country_choices() -> Choices:

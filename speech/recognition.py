@@ -103,12 +103,14 @@ def recognise(
         raise NoSpeech
     speech = audio.trim(samples)
     pieces = audio.cut_at_pauses(speech, max_seconds=settings.SPEECH_MAX_PIECE_SECONDS)
-    texts = [_recognise_piece(engine, piece, language, result) for piece in pieces]
-    text = " ".join(t for t in texts if t)
+    heard = [_recognise_piece(engine, piece, language, result) for piece in pieces]
+    text = " ".join(t.text for t in heard if t.text)
+    # Other readings (an engine's n-best) make sense for audio read in one piece.
+    others = heard[0].alternatives if len(heard) == 1 else []
     # Quiet each side, as the pieces get: cut tight, the first sound of a
     # choice is misheard (233 of the 249 countries right instead of 230).
     padded = np.concatenate([PAD, speech, PAD])
-    alternatives = _choose(engine, padded, language, choices) if choices else []
+    alternatives = _choose(engine, padded, language, choices) if choices else others
     result.transcript = Transcript(text, alternatives)
     result.elapsed_seconds = time.perf_counter() - started
     if not text and not alternatives:
@@ -116,10 +118,13 @@ def recognise(
     return result
 
 
-def _recognise_piece(engine: Engine, piece: np.ndarray, language: str, result: Result) -> str:
-    text = engine.recognise(np.concatenate([PAD, piece, PAD]), language).text
+def _recognise_piece(
+    engine: Engine, piece: np.ndarray, language: str, result: Result
+) -> Transcript:
+    heard = engine.recognise(np.concatenate([PAD, piece, PAD]), language)
+    text = heard.text
     if text and not is_looping(text):
-        return text
+        return heard
     # The default engine returns nothing, or loops on a phrase, for some
     # inputs; a different cut of the same audio usually reads fine.
     result.notes.append("looping" if text else "empty")
@@ -134,10 +139,10 @@ def _recognise_piece(engine: Engine, piece: np.ndarray, language: str, result: R
         longer_pad = np.zeros(audio.RATE, dtype=np.float32)
         retried = engine.recognise(np.concatenate([longer_pad, piece, longer_pad]), language).text
     if retried and not is_looping(retried):
-        return retried
+        return Transcript(retried)
     if retried or text:
-        return collapse_repeats(retried or text)
-    return _fallback(engine, piece, language, result)
+        return Transcript(collapse_repeats(retried or text))
+    return Transcript(_fallback(engine, piece, language, result))
 
 
 def _fallback(engine: Engine, piece: np.ndarray, language: str, result: Result) -> str:

@@ -69,6 +69,30 @@ def test_names_are_capitalised_as_names_are(spoken, value):
     assert name_value(spoken) == value
 
 
+def test_an_email_comes_from_the_first_reading_that_makes_an_address():
+    heard = Transcript("Into that company not come.", ["Info@company.com", "Info at company."])
+    assert kind_for("email").value(heard) == "info@company.com"
+    heard = Transcript("John at example dot com.", ["Jon at example dot com."])
+    assert kind_for("email").value(heard) == "john@example.com"
+
+
+def test_without_any_address_the_best_reading_stands():
+    heard = Transcript("Samateg Lample dot org.", ["Samatek Lample dot org."])
+    assert kind_for("email").value(heard) == "samateglample.org"
+
+
+def test_a_name_comes_from_the_first_reading_without_sentence_words():
+    heard = Transcript("I learned your ring.", ["Alan Turing.", "Alan During."])
+    assert kind_for("fullname").value(heard) == "Alan Turing"
+    heard = Transcript("My name is Will Smith.", ["Well Smith."])
+    assert kind_for("fullname").value(heard) == "Will Smith"
+
+
+def test_where_every_reading_has_sentence_words_the_best_stands():
+    heard = Transcript("I don't love lace.", ["I don't love this."])
+    assert kind_for("fullname").value(heard) == "I Don't Love Lace"
+
+
 @pytest.mark.parametrize(
     ("heard", "alternatives", "value"),
     [

@@ -43,6 +43,10 @@ def words(text: str) -> list[str]:
         # Heard with five zeros, openly and in the best reading: the first
         # reading that makes a possible number has four.
         ("phone", "six five zero two five three zero zero zero zero", "6502530000"),
+        # The engine's best reading has no "at" ("Into that company not
+        # come"); its second makes the address.
+        ("email", "info at company dot com", "info@company.com"),
+        # Best heard as "I learned your ring": names have no "I" or "your".
         ("fullname", "Alan Turing", "Alan Turing"),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),
