@@ -245,7 +245,7 @@ class Session:
 
 def recognise_partial(engine: Engine, language: str, samples: np.ndarray) -> str:
     try:
-        return engine.recognise(audio.trim(samples), language).text
+        return engine.recognise(audio.trim(samples), language, draft=True).text
     except EngineError:
         return ""
 

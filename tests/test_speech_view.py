@@ -79,6 +79,19 @@ def test_the_shipped_recording_is_transcribed_word_for_word(client):
     assert matched >= len(expected) - 1, heard
 
 
+def test_two_sentences_read_in_one_piece_are_both_transcribed(client):
+    # A second of quiet between them, too short to cut at: the decoder must
+    # not end the text after the first sentence.
+    first = "The library opens at nine in the morning and closes at six in the evening."
+    second = "We walked along the river until the sun went down."
+    quiet = np.zeros(16000, dtype=np.float32)
+    response = post(client, wav_bytes(np.concatenate([spoken(first), quiet, spoken(second)])))
+    assert response.status_code == 200
+    heard = words(response.json()["text"])
+    assert heard[:3] == ["the", "library", "opens"], heard
+    assert heard[-3:] == ["sun", "went", "down"], heard
+
+
 def test_base64_records_as_older_clients_send_them(client):
     record = base64.b64encode(spoken_wav("five five five one two three four")).decode()
     response = client.post(URL, {"record": record, "field": "phone"}, headers=JSON)

@@ -49,8 +49,9 @@ class Engine:
         base = language.lower().split("-")[0]
         return any(code.lower() in (language.lower(), base) for code in self.languages)
 
-    def recognise(self, samples: np.ndarray, language: str) -> Transcript:
-        """Transcribe float32 mono 16 kHz samples."""
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
+        """Transcribe float32 mono 16 kHz samples. A draft (a live partial,
+        soon replaced) may trade accuracy for speed."""
         raise NotImplementedError
 
     def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:

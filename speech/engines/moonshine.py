@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .base import Engine, EngineUnavailable, Lexicon, Reading, Transcript
-from .moonshine_decoder import Decoder
+from .moonshine_decoder import OPEN_BEAM, Decoder
 
 
 def _model_dir() -> Path:
@@ -45,8 +45,9 @@ class MoonshineEngine(Engine):
                     raise EngineUnavailable(f"onnxruntime is not installed: {error}") from None
         return self._loaded
 
-    def recognise(self, samples: np.ndarray, language: str) -> Transcript:
-        texts = self._decoder().transcribe(np.ascontiguousarray(samples, dtype=np.float32))
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
+        samples = np.ascontiguousarray(samples, dtype=np.float32)
+        texts = self._decoder().transcribe(samples, width=1 if draft else OPEN_BEAM)
         return Transcript(texts[0], texts[1:]) if texts else Transcript("")
 
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:

@@ -138,36 +138,46 @@ class Decoder:
                 self._lexicons[lexicon.name] = root
             return self._lexicons[lexicon.name]
 
-    def transcribe(self, samples: np.ndarray, best: int = 5) -> list[str]:
-        """Open transcription by beam search: the `best` likeliest texts,
-        best first, each scored by mean log-probability per token. The
-        search stops once it holds that many endings and the best of them
-        beats every unfinished text's mean so far."""
+    def transcribe(self, samples: np.ndarray, width: int = OPEN_BEAM, best: int = 5) -> list[str]:
+        """Open transcription by beam search, `width` texts wide (1 is greedy,
+        for live partials): the `best` likeliest texts, best first, each
+        scored by mean log-probability per token.
+
+        A text ends only where the end ranks among the beam's own next
+        candidates: an end the model finds unlikely, after the first of two
+        sentences, must not win on the mean of the many likely tokens before
+        it. The search stops once `width` texts have ended and no unfinished
+        one's mean so far beats the last of them."""
         hidden, step, encoder_kv = self._start(samples)
         beam: list[tuple[float, list[int]]] = [(0.0, [])]
         finals: list[tuple[float, list[int]]] = []
         for length in range(int(len(samples) / 16000 * 8) + 8):
             logprobs = _log_softmax(step["logits"][:, -1, :])
-            expansions: list[tuple[float, int, int]] = []
-            for row, (score, tokens) in enumerate(beam):
-                for token in np.argpartition(-logprobs[row], OPEN_BEAM)[: OPEN_BEAM + 1]:
-                    value = score + float(logprobs[row, token])
-                    if token == EOS:
-                        finals.append((value / (len(tokens) + 1), tokens))
-                    else:
-                        expansions.append((value, row, int(token)))
-            expansions.sort(key=lambda e: e[0], reverse=True)
-            expansions = expansions[:OPEN_BEAM]
-            if not expansions:
+            candidates = [
+                (score + float(logprobs[row, token]), row, int(token))
+                for row, (score, _) in enumerate(beam)
+                for token in np.argpartition(-logprobs[row], width)[: width + 1]
+            ]
+            candidates.sort(key=lambda c: c[0], reverse=True)
+            going: list[tuple[float, int, int]] = []
+            for value, row, token in candidates:
+                if token == EOS:
+                    finals.append((value / (length + 1), beam[row][1]))
+                else:
+                    going.append((value, row, token))
+                if len(going) == width:
+                    break
+            finals.sort(key=lambda f: f[0], reverse=True)
+            if not going or (
+                len(finals) >= width and going[0][0] / (length + 2) < finals[width - 1][0]
+            ):
                 break
-            if len(finals) >= best and max(f[0] for f in finals) > expansions[0][0] / (length + 2):
-                break
-            beam = [(value, beam[row][1] + [token]) for value, row, token in expansions]
-            rows = np.array([row for _, row, _ in expansions], dtype=np.int64)
-            tokens = np.array([[token] for _, _, token in expansions], dtype=np.int64)
+            beam = [(value, beam[row][1] + [token]) for value, row, token in going]
+            rows = np.array([row for _, row, _ in going], dtype=np.int64)
+            tokens = np.array([[token] for _, _, token in going], dtype=np.int64)
             step = self._next_step(hidden, step, encoder_kv, rows, tokens)
         texts: list[str] = []
-        for _, tokens in sorted(finals, key=lambda f: f[0], reverse=True):
+        for _, tokens in finals:
             text = self.tokenizer.decode(tokens)
             if text and text not in texts:
                 texts.append(text)

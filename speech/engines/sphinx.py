@@ -75,7 +75,7 @@ class SphinxEngine(Engine):
     languages = ("en-US", "en")
     needs_network = False
 
-    def recognise(self, samples: np.ndarray, language: str) -> Transcript:
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
         try:
             import speech_recognition as sr
         except ImportError:
