@@ -187,7 +187,7 @@ class Decoder:
         """Choices with their scores, best first (the beam keeps the likeliest
         BEAM prefixes at each step; the rest are not scored). A score is the
         log-probability over (tokens + 1) ** LENGTH_NORM: every token costs
-        something, and without it "Burundi" lost to "Poland"."""
+        something, and without it "Botswana" lost to "Switzerland"."""
         root = self._trie(tuple(choices))
         hidden, step, encoder_kv = self._start(samples)
         beam: list[tuple[float, _Node]] = [(0.0, root)]
