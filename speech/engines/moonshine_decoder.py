@@ -181,6 +181,8 @@ class Decoder:
             text = self.tokenizer.decode(tokens)
             if text and text not in texts:
                 texts.append(text)
+        if not texts:  # out of length: the likeliest text so far, as greedy decoders give
+            texts = [self.tokenizer.decode(beam[0][1])]
         return texts[:best]
 
     def rank(self, samples: np.ndarray, choices: list[str]) -> list[tuple[str, float]]:
