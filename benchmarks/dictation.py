@@ -35,7 +35,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from speech import audio, fields  # noqa: E402
+from tests import speech_audio  # noqa: E402
 from tests.speech_audio import BECKETT_TEXT, beckett_path, spoken, wav_bytes  # noqa: E402
+
+VOICE = speech_audio.VOICE
 
 EMAILS = [
     ("john dot smith at gmail dot com", "john.smith@gmail.com"),
@@ -148,7 +151,7 @@ class Runner:
 def field_rate(runner, engine, field, cases, show) -> tuple[int, int]:
     hits = 0
     for said, expected in cases:
-        body = runner.post(wav_bytes(spoken(said)), field, engine)
+        body = runner.post(wav_bytes(spoken(said, voice=VOICE)), field, engine)
         ok = body.get("value") == expected
         hits += ok
         if show and not ok:
@@ -164,14 +167,17 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="40 countries instead of all")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--fields", default="email,phone,fullname,country,sex,read")
+    parser.add_argument("--voice", default=speech_audio.VOICE, help="an eSpeak NG voice")
     args = parser.parse_args()
+    global VOICE
+    VOICE = args.voice
 
     country = fields.kind_for("country").choices
     countries = [(label, code) for code, label in country.options]
     if args.quick:
         countries = countries[::6]
 
-    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}")
+    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, eSpeak voice {VOICE}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
@@ -199,10 +205,10 @@ def main() -> None:
         import soundfile
 
         beckett, rate = soundfile.read(beckett_path(), dtype="float32")
-        passages = [(text, spoken(text)) for text in READ_PASSAGES]
+        passages = [(text, spoken(text, voice=VOICE)) for text in READ_PASSAGES]
         passages.append((BECKETT_TEXT, audio.to_rate(beckett, rate)))
         print_wer(runner, engine, "read speech", passages, args.misses)
-        harvard = [(text, spoken(text)) for text in HARVARD_PASSAGES]
+        harvard = [(text, spoken(text, voice=VOICE)) for text in HARVARD_PASSAGES]
         print_wer(runner, engine, "Harvard sentences", harvard, args.misses)
         print_timings(runner.timings)
 
