@@ -12,7 +12,10 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.conf import settings  # noqa: E402
 
 import speech.routing  # noqa: E402
+from speech import engines  # noqa: E402
 from speech.workers import RecognitionWorker  # noqa: E402
+
+engines.load_default_in_background()
 
 application = ProtocolTypeRouter(
     {

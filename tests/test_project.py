@@ -68,6 +68,26 @@ def test_the_embedded_set_ups_key_file_serves_when_secret_key_is_unset(tmp_path)
     assert manage("check", env=env).returncode == 0
 
 
+def test_the_served_site_loads_the_speech_model_before_the_first_request():
+    script = (
+        "import threading, config.asgi\n"
+        "from speech import engines\n"
+        "[t.join(120) for t in threading.enumerate() if t.name == 'load-speech-engine']\n"
+        "print(engines.ENGINES['moonshine']._loaded is not None)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.stdout.strip() == "True", result.stderr
+
+
 @pytest.mark.django_db
 def test_no_migrations_are_missing():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from django.conf import settings
 
 from .base import Engine, EngineError, EngineUnavailable, Lexicon, Reading, Transcript
@@ -11,8 +14,10 @@ from .sphinx import SphinxEngine
 
 __all__ = [
     "Engine", "EngineError", "EngineUnavailable", "Lexicon", "Reading", "Transcript",
-    "get", "allowed",
+    "get", "allowed", "load_default_in_background",
 ]  # fmt: skip
+
+logger = logging.getLogger(__name__)
 
 ENGINES: dict[str, Engine] = {
     engine.name: engine for engine in (MoonshineEngine(), SphinxEngine(), GoogleEngine())
@@ -30,3 +35,16 @@ def get(name: str) -> Engine:
     if engine not in allowed():
         raise KeyError(name)
     return engine
+
+
+def load_default_in_background() -> None:
+    """Load the default engine's model while the server starts, so that the
+    first person to press a mic button does not wait for it."""
+
+    def load() -> None:
+        try:
+            get(settings.SPEECH_DEFAULT_ENGINE).load()
+        except (KeyError, EngineError) as error:
+            logger.warning("The default speech engine did not load: %s", error)
+
+    threading.Thread(target=load, name="load-speech-engine", daemon=True).start()

@@ -49,6 +49,9 @@ class Engine:
         base = language.lower().split("-")[0]
         return any(code.lower() in (language.lower(), base) for code in self.languages)
 
+    def load(self) -> None:
+        """Load what recognition needs (a model), if anything, ahead of use."""
+
     def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
         """Transcribe float32 mono 16 kHz samples. A draft (a live partial,
         soon replaced) may trade accuracy for speed."""

@@ -45,6 +45,9 @@ class MoonshineEngine(Engine):
                     raise EngineUnavailable(f"onnxruntime is not installed: {error}") from None
         return self._loaded
 
+    def load(self) -> None:
+        self._decoder()
+
     def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
         samples = np.ascontiguousarray(samples, dtype=np.float32)
         texts = self._decoder().transcribe(samples, width=1 if draft else OPEN_BEAM)
