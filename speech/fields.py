@@ -134,7 +134,23 @@ def email_from_readings(transcript: Transcript) -> str:
     makes a whole address: the engine's best text can lack the "at" that
     its second ("Into that company not come" / "Info@company.com") has."""
     values = [email_value(text) for text in [transcript.text, *transcript.alternatives]]
-    return next((value for value in values if ADDRESS.match(value)), values[0])
+    whole = [value for value in values if ADDRESS.match(value)]
+    known = [value for value in whole if value.rpartition(".")[2] in _top_level_domains()]
+    return (known or whole or values)[0]
+
+
+@cache
+def _top_level_domains() -> frozenset[str]:
+    """Country codes (every ISO 3166 code but GB is its own domain; the UK's
+    is uk) and the generic domains most addresses use."""
+    from django_countries import countries
+
+    generic = {
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
+        "io", "ai", "app", "dev", "me", "tv", "co", "uk", "eu", "xyz", "online", "site",
+        "tech", "store", "blog", "email", "mail", "cloud", "club", "shop", "website",
+    }  # fmt: skip
+    return frozenset(generic | {code.lower() for code, _ in countries})
 
 
 # Mail providers most addresses use. A domain heard as a near miss of one

@@ -76,6 +76,13 @@ def test_an_email_comes_from_the_first_reading_that_makes_an_address():
     assert kind_for("email").value(heard) == "john@example.com"
 
 
+def test_an_address_with_a_real_top_level_domain_wins():
+    heard = Transcript("Linda dot Green at Proton dot Lee.", ["Linda dot Green at Proton dot me."])
+    assert kind_for("email").value(heard) == "linda.green@proton.me"
+    heard = Transcript("Ann at example dot co dot uk.", ["Ann at example dot co dot UK."])
+    assert kind_for("email").value(heard) == "ann@example.co.uk"
+
+
 def test_without_any_address_the_best_reading_stands():
     heard = Transcript("Samateg Lample dot org.", ["Samatek Lample dot org."])
     assert kind_for("email").value(heard) == "samateglample.org"
