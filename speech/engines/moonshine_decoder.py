@@ -28,6 +28,7 @@ READ_BEAM = 8  # readings: as accurate on phone numbers as 24, at half the time
 LENGTH_NORM = 0.3
 PATIENCE = 4  # steps without a better reading before a reading search stops
 _NEVER = 1 << 30
+MIN_SAMPLES = 4000  # a quarter second at 16 kHz; under 1,000 the encoder fails
 
 
 @dataclass(eq=False)
@@ -176,14 +177,16 @@ class Decoder:
             rows = np.array([row for _, row, _ in going], dtype=np.int64)
             tokens = np.array([[token] for _, _, token in going], dtype=np.int64)
             step = self._next_step(hidden, step, encoder_kv, rows, tokens)
+        if not finals:  # out of length: the likeliest text so far, as greedy decoders give
+            finals = [(0.0, beam[0][1])]
         texts: list[str] = []
         for _, tokens in finals:
             text = self.tokenizer.decode(tokens)
-            if text and text not in texts:
+            if text not in texts:
                 texts.append(text)
-        if not texts:  # out of length: the likeliest text so far, as greedy decoders give
-            texts = [self.tokenizer.decode(beam[0][1])]
-        return texts[:best]
+        if not texts[0]:  # the likeliest reading is that nothing was said
+            return []
+        return [text for text in texts if text][:best]
 
     def rank(self, samples: np.ndarray, choices: list[str]) -> list[tuple[str, float]]:
         """Choices with their scores, best first (the beam keeps the likeliest
@@ -281,6 +284,9 @@ class Decoder:
         """Encode the audio and take the decoder's first step. The cached
         branch passes the encoder's keys and values through without
         returning them: the first step's are kept for every later one."""
+        if len(samples) < MIN_SAMPLES:  # the encoder's convolutions need this much
+            quiet = np.zeros((MIN_SAMPLES - len(samples) + 1) // 2, dtype=np.float32)
+            samples = np.concatenate([quiet, samples, quiet])
         hidden = self.encoder.run(None, {"input_values": samples[None].astype(np.float32)})[0]
         step = self._first_step(hidden)
         encoder_kv = {
