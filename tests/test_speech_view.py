@@ -254,6 +254,22 @@ def test_a_busy_service_answers_503(client, monkeypatch):
     assert "busy" in response.json()["error"]
 
 
+def test_an_engine_failure_answers_503_and_ends_a_live_sentence(client, monkeypatch):
+    from onnxruntime.capi.onnxruntime_pybind11_state import InvalidArgument
+
+    from speech import live
+
+    def fail(*args, **kwargs):
+        raise InvalidArgument("Invalid input shape")
+
+    decoder = engines.ENGINES["moonshine"]._decoder()
+    monkeypatch.setattr(decoder, "transcribe", fail)
+    response = post(client, spoken_wav("hello there"))
+    assert response.status_code == 503
+    assert "failed on this recording" in response.json()["error"]
+    assert live.recognise_final(engines.ENGINES["moonshine"], "en", spoken("hello")) == ""
+
+
 def test_only_post_is_allowed(client):
     assert client.get(URL).status_code == 405
 

@@ -8,13 +8,31 @@ same speed (docs/performance.md)."""
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from .base import Engine, EngineUnavailable, Lexicon, Reading, Transcript
+from .base import Engine, EngineError, EngineUnavailable, Lexicon, Reading, Transcript
 from .moonshine_decoder import OPEN_BEAM, Decoder
+
+logger = logging.getLogger(__name__)
+
+
+@contextmanager
+def _failures_as_engine_errors() -> Iterator[None]:
+    # onnxruntime's errors share no base class but Exception; unconverted, one
+    # would be a 500 on the speech view and a live sentence that never ends.
+    try:
+        yield
+    except EngineError:
+        raise
+    except Exception as error:
+        logger.exception("Moonshine failed on a recording")
+        raise EngineError("The speech engine failed on this recording: try again.") from error
 
 
 def _model_dir() -> Path:
@@ -50,11 +68,14 @@ class MoonshineEngine(Engine):
 
     def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
         samples = np.ascontiguousarray(samples, dtype=np.float32)
-        texts = self._decoder().transcribe(samples, width=1 if draft else OPEN_BEAM)
+        with _failures_as_engine_errors():
+            texts = self._decoder().transcribe(samples, width=1 if draft else OPEN_BEAM)
         return Transcript(texts[0], texts[1:]) if texts else Transcript("")
 
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
-        return [phrase for phrase, _ in self._decoder().rank(samples, phrases)]
+        with _failures_as_engine_errors():
+            return [phrase for phrase, _ in self._decoder().rank(samples, phrases)]
 
     def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:
-        return self._decoder().read(samples, lexicon)
+        with _failures_as_engine_errors():
+            return self._decoder().read(samples, lexicon)
