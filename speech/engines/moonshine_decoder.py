@@ -11,6 +11,7 @@ the same model picks "Nigeria" with a wide margin.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,36 +109,24 @@ class Decoder:
         )
         self.tokenizer = Tokenizer(model_dir / "tokenizer.bin")
         self.past_names = [i.name for i in self.decoder.get_inputs() if i.name.startswith("past")]
-        self._tries: dict[tuple[str, ...], _Node] = {}
-        self._lexicons: dict[str, _Node] = {}
+        self._tries: dict[object, _Node] = {}
         self._lock = threading.Lock()
 
-    def _trie(self, choices: tuple[str, ...]) -> _Node:
+    def _trie(self, key: object, phrases: Callable[[], Iterable[str]]) -> _Node:
+        """The trie of the phrases' token sequences, built once per key (a
+        few are kept: a field's choices, a lexicon's words)."""
         with self._lock:
-            if choices not in self._tries:
+            if key not in self._tries:
                 root = _Node()
-                for choice in choices:
+                for phrase in phrases():
                     node = root
-                    for token in self.tokenizer.encode(choice):
+                    for token in self.tokenizer.encode(phrase):
                         node = node.children.setdefault(token, _Node())
-                    node.choices.append(choice)
+                    node.choices.append(phrase)
                 if len(self._tries) > 16:
                     self._tries.clear()
-                self._tries[choices] = root
-            return self._tries[choices]
-
-    def _lexicon_trie(self, lexicon: Lexicon) -> _Node:
-        with self._lock:
-            if lexicon.name not in self._lexicons:
-                root = _Node()
-                for word in lexicon.words:
-                    for variant in {word, word[:1].upper() + word[1:]}:
-                        node = root
-                        for token in self.tokenizer.encode(variant):
-                            node = node.children.setdefault(token, _Node())
-                        node.choices.append(variant)
-                self._lexicons[lexicon.name] = root
-            return self._lexicons[lexicon.name]
+                self._tries[key] = root
+            return self._tries[key]
 
     def transcribe(self, samples: np.ndarray, width: int = OPEN_BEAM, best: int = 5) -> list[str]:
         """Open transcription by beam search, `width` texts wide (1 is greedy,
@@ -193,11 +182,10 @@ class Decoder:
         BEAM prefixes at each step; the rest are not scored). A score is the
         log-probability over (tokens + 1) ** LENGTH_NORM: every token costs
         something, and without it "Botswana" lost to "Switzerland"."""
-        root = self._trie(tuple(choices))
+        root = self._trie(tuple(choices), lambda: choices)
         hidden, step, encoder_kv = self._start(samples)
         beam: list[tuple[float, _Node]] = [(0.0, root)]
         finished: dict[str, float] = {}
-        kv_rows = np.zeros(1, dtype=np.int64)
         depth = 0
         while beam:
             logprobs = _log_softmax(step["logits"][:, -1, :])
@@ -228,7 +216,7 @@ class Decoder:
         seven". Readings are compared by mean log-probability per token, so
         that stopping early does not win. The `best` likeliest readings come
         back, best first: the best may still miscount a repeated digit."""
-        root = self._lexicon_trie(lexicon)
+        root = self._trie(lexicon.name, lambda: _with_capitals(lexicon.words))
         marks = _Node(choices=["<mark>"])
         mark_tokens = self.tokenizer.marks
         hidden, step, encoder_kv = self._start(samples)
@@ -326,6 +314,12 @@ class Decoder:
     def _run(self, feeds: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         names = [o.name for o in self.decoder.get_outputs()]
         return dict(zip(names, self.decoder.run(names, feeds), strict=True))
+
+
+def _with_capitals(words: tuple[str, ...]) -> list[str]:
+    """Each word, and the word capitalised as a sentence starts it."""
+    variants = dict.fromkeys(v for word in words for v in (word, word[:1].upper() + word[1:]))
+    return list(variants)
 
 
 def _log_softmax(logits: np.ndarray) -> np.ndarray:
