@@ -28,6 +28,7 @@ os.environ.setdefault("SPEECH_ENGINES", "moonshine,sphinx")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 import django  # noqa: E402
+import numpy as np  # noqa: E402
 
 django.setup()
 
@@ -37,8 +38,6 @@ from django.test import Client  # noqa: E402
 from speech import audio, fields  # noqa: E402
 from tests import speech_audio  # noqa: E402
 from tests.speech_audio import BECKETT_TEXT, beckett_path, spoken, wav_bytes  # noqa: E402
-
-VOICE = speech_audio.VOICE
 
 EMAILS = [
     ("john dot smith at gmail dot com", "john.smith@gmail.com"),
@@ -129,9 +128,13 @@ def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
 
 
 class Runner:
-    def __init__(self) -> None:
+    def __init__(self, voice: str) -> None:
         self.client = Client(HTTP_HOST="localhost")
+        self.voice = voice
         self.timings: list[tuple[float, float]] = []  # (audio seconds, server seconds)
+
+    def speak(self, text: str) -> np.ndarray:
+        return spoken(text, voice=self.voice)
 
     def post(self, wav: bytes, field: str, engine: str) -> dict:
         upload = SimpleUploadedFile("s.wav", wav, content_type="audio/wav")
@@ -151,7 +154,7 @@ class Runner:
 def field_rate(runner, engine, field, cases, show) -> tuple[int, int]:
     hits = 0
     for said, expected in cases:
-        body = runner.post(wav_bytes(spoken(said, voice=VOICE)), field, engine)
+        body = runner.post(wav_bytes(runner.speak(said)), field, engine)
         ok = body.get("value") == expected
         hits += ok
         if show and not ok:
@@ -169,20 +172,18 @@ def main() -> None:
     parser.add_argument("--fields", default="email,phone,fullname,country,sex,read")
     parser.add_argument("--voice", default=speech_audio.VOICE, help="an eSpeak NG voice")
     args = parser.parse_args()
-    global VOICE
-    VOICE = args.voice
 
     country = fields.kind_for("country").choices
     countries = [(label, code) for code, label in country.options]
     if args.quick:
         countries = countries[::6]
 
-    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, eSpeak voice {VOICE}")
+    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, eSpeak voice {args.voice}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     for engine in args.engines.split(","):
-        runner = Runner()
+        runner = Runner(args.voice)
         runner.post(wav_bytes(spoken("warm up")), "", engine)  # model load is not per request
         runner.timings.clear()
         print(f"\n## {engine}")
@@ -205,10 +206,10 @@ def main() -> None:
         import soundfile
 
         beckett, rate = soundfile.read(beckett_path(), dtype="float32")
-        passages = [(text, spoken(text, voice=VOICE)) for text in READ_PASSAGES]
+        passages = [(text, runner.speak(text)) for text in READ_PASSAGES]
         passages.append((BECKETT_TEXT, audio.to_rate(beckett, rate)))
         print_wer(runner, engine, "read speech", passages, args.misses)
-        harvard = [(text, spoken(text, voice=VOICE)) for text in HARVARD_PASSAGES]
+        harvard = [(text, runner.speak(text)) for text in HARVARD_PASSAGES]
         print_wer(runner, engine, "Harvard sentences", harvard, args.misses)
         print_timings(runner.timings)
 
