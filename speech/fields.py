@@ -40,6 +40,7 @@ EMAIL_SYMBOLS = {
     "dash": "-", "hyphen": "-", "minus": "-",
     "plus": "+",
 }  # fmt: skip
+_SYMBOL_WORDS = "|".join(EMAIL_SYMBOLS)
 NAME_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le"}
 FILLERS = re.compile(
     r"^(?:(?:um+|uh+|er+|erm|so|well|okay|ok)\b[\s,]*)*"
@@ -104,12 +105,33 @@ def _near_digits(words: list[str], i: int) -> bool:
     return any(w in UNITS or w in TEENS or w in TENS or w.isdigit() for w in around if w != "o")
 
 
+# A letter said on its own, as the default engine writes a spelled word:
+# "J. O. H. N.", "K-i-n-g", "Double U-T-S-O-N", "j o h n".
+_LETTER = r"(?:\bdouble[- ]?(?:u|you)\b|\b[a-z]\b)"
+_SPELLED = re.compile(rf"{_LETTER}(?:(?:\.\s*|,\s*|\s*-\s*|\s+){_LETTER})+\.?", re.IGNORECASE)
+
+
+def _join_spelled(text: str, min_letters: int = 2) -> str:
+    """Runs of at least min_letters letters said one by one -> the word they
+    spell: "J. O. H. N. at example dot com" -> "JOHN at example dot com"
+    (the full stops the engine writes after letters are not "dot")."""
+
+    def joined(match: re.Match) -> str:
+        letters = re.findall(_LETTER, match.group(0), re.IGNORECASE)
+        if len(letters) < min_letters:
+            return match.group(0)
+        return "".join("w" if len(letter) > 1 else letter for letter in letters) + " "
+
+    return _SPELLED.sub(joined, text).strip()
+
+
 def email_value(text: str) -> str:
     text = _strip_fillers(text)
     text = re.sub(r"\bat (?:sign|symbol)\b|\bat the rate(?: of)?\b", " @ ", text, flags=re.I)
+    text = _join_spelled(text)
+    # "T. underscore": the engine's full stop after a letter, not a "dot".
+    text = re.sub(rf"\b([a-z])\.\s+(?=(?:{_SYMBOL_WORDS}|at)\b)", r"\1 ", text, flags=re.I)
     text = re.sub(r"\bdouble (?:u|you)\b", " w ", text, flags=re.I)
-    # Spelled-out letters come back as "J-O-H-N": one word, not hyphens.
-    text = re.sub(r"\b[A-Za-z](?:-[A-Za-z]\b)+", lambda m: m.group(0).replace("-", ""), text)
     plain = _plain(text)
     for spoken, symbol in EMAIL_SYMBOLS.items():
         plain = re.sub(rf"\b{spoken}\b", f" {symbol} ", plain)
@@ -192,7 +214,7 @@ def phone_value(text: str) -> str:
 
 
 def name_value(text: str) -> str:
-    text = _strip_fillers(text)
+    text = _spelled_name(_strip_fillers(text))
     text = re.sub(r"[^\w\s'\-]", " ", text)
     words = text.split()
     return " ".join(_capitalise_name(word, first=(i == 0)) for i, word in enumerate(words) if word)
@@ -215,10 +237,18 @@ def name_from_readings(transcript: Transcript) -> str:
     """The first of the transcript and its other readings (best first) with
     no word that names never have; the transcript where all have one."""
     for text in [transcript.text, *transcript.alternatives]:
-        words = re.sub(r"[^\w\s']", " ", _strip_fillers(text).lower()).split()
+        words = re.sub(r"[^\w\s']", " ", _spelled_name(_strip_fillers(text)).lower()).split()
         if words and not NOT_IN_NAMES.intersection(words):
             return name_value(text)
     return name_value(transcript.text)
+
+
+def _spelled_name(text: str) -> str:
+    """A name spelled out is one word ("S. M. I. T. H." -> "SMITH"); so is a
+    run of four letters or more within one. Shorter runs beside other words
+    are initials ("J. R. R. Tolkien")."""
+    whole = _SPELLED.fullmatch(text.strip())
+    return _join_spelled(text, min_letters=2 if whole else 4)
 
 
 def _capitalise_name(word: str, first: bool) -> str:

@@ -19,6 +19,11 @@ from speech.fields import email_value, kind_for, name_value, phone_value
         ("bob plus news at example dot org", "bob+news@example.org"),
         ("j o h n at example dot com", "john@example.com"),
         ("J-O-H-N at example dot org.", "john@example.org"),
+        # The engine writes spelled letters with full stops: not "dot"s.
+        ("J. O. H. N. at example dot com.", "john@example.com"),
+        ("T. underscore N. G. U. Y. E. N. at outlook dot com", "t_nguyen@outlook.com"),
+        ("J. dot Smith at example dot com", "j.smith@example.com"),
+        ("Double U-T-S-O-N at example dot com", "wtson@example.com"),
         ("anna twenty four at mail dot co dot uk", "anna24@mail.co.uk"),
         ("my email is info at example dot at", "info@example.at"),
         ("double u at example dot com", "w@example.com"),
@@ -63,10 +68,19 @@ def test_phones_are_written_as_digits(spoken, value):
         ("jean-luc picard", "Jean-Luc Picard"),
         ("my name is ada lovelace", "Ada Lovelace"),
         ("angus mcdonald", "Angus McDonald"),
+        ("S. M. I. T. H.", "Smith"),
+        ("K-i-n-g", "King"),
+        ("Nancy N. G. U. Y. E. N.", "Nancy Nguyen"),
+        ("J. R. R. Tolkien", "J R R Tolkien"),  # initials stay letters
     ],
 )
 def test_names_are_capitalised_as_names_are(spoken, value):
     assert name_value(spoken) == value
+
+
+def test_a_spelled_name_is_not_taken_for_a_sentence():
+    # "A" is a sentence word, not a letter of "Ada", until the letters are joined.
+    assert kind_for("fullname").value(Transcript("A. D. A.", ["Of the A."])) == "Ada"
 
 
 def test_an_email_comes_from_the_first_reading_that_makes_an_address():

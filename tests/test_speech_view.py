@@ -49,6 +49,9 @@ def words(text: str) -> list[str]:
         ("email", "info at company dot com", "info@company.com"),
         # Best heard as "I learned your ring": names have no "I" or "your".
         ("fullname", "Alan Turing", "Alan Turing"),
+        # Spelled out, heard as "E. D. I. S. O. N.": one word, not six letters.
+        ("fullname", "e d i s o n", "Edison"),
+        ("email", "e d i s o n at example dot com", "edison@example.com"),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),
         # Ranked by total log-probability, the shorter "Switzerland" won.
