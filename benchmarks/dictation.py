@@ -3,9 +3,12 @@
 Run by hand (not part of the test suite), from the repository root:
 
     .venv/bin/python benchmarks/dictation.py [--engines moonshine,sphinx] [--quick]
+        [--voice en | flite:slt | festival:cmu_us_slt_arctic_hts] [--fields ...]
 
 Speech is eSpeak NG (each utterance made in a fresh process, so runs repeat)
-and the read recording shipped in moonshine-cpp. Every request goes through
+or, with --voice flite:NAME or festival:NAME, Debian's Flite or Festival
+(`apt-get install flite festival festvox-us-slt-hts`), and the read
+recording shipped in moonshine-cpp. Every request goes through
 the real speech view (decode, recognise, field value) in this process; the
 time reported is the view's wall time. Results go in docs/performance.md.
 """
@@ -16,7 +19,9 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -89,6 +94,11 @@ NAMES = [
     "Emma Watson", "David Miller", "Sarah Connor", "Michael Jordan", "Susan Clark",
     "Thomas Edison", "Anna Lee", "Kevin White", "Laura Hall", "Daniel Young",
 ]  # fmt: skip
+# Names spelled letter by letter, as people spell one the engine mishears.
+SPELLED = [
+    "Nguyen", "Lovelace", "Turing", "Hopper", "King",
+    "Smith", "Edison", "Garcia", "Connor", "Young",
+]  # fmt: skip
 SEXES = [("female", "female"), ("male", "male"), ("other", "other"),
          ("woman", "female"), ("man", "male")]  # fmt: skip
 READ_PASSAGES = [
@@ -134,6 +144,9 @@ class Runner:
         self.timings: list[tuple[float, float]] = []  # (audio seconds, server seconds)
 
     def speak(self, text: str) -> np.ndarray:
+        synthesiser, _, voice = self.voice.rpartition(":")
+        if synthesiser:
+            return debian_spoken(text, synthesiser, voice)
         return spoken(text, voice=self.voice)
 
     def post(self, wav: bytes, field: str, engine: str) -> dict:
@@ -151,10 +164,30 @@ class Runner:
         return body
 
 
+def debian_spoken(text: str, synthesiser: str, voice: str) -> np.ndarray:
+    """Speech from Debian's Flite or Festival (apt-get install flite festival
+    festvox-us-slt-hts), whose voices are recorded people cut and joined or
+    modelled, unlike eSpeak's formant synthesis."""
+    import soundfile
+
+    with tempfile.NamedTemporaryFile(suffix=".wav") as out:
+        if synthesiser == "flite":
+            command = ["flite", "-voice", voice, "-t", text, "-o", out.name]
+        elif synthesiser == "festival":
+            command = ["text2wave", "-eval", f"(voice_{voice})", "-o", out.name]
+        else:
+            raise SystemExit(f"unknown synthesiser {synthesiser!r}: flite or festival")
+        subprocess.run(command, input=text.encode(), check=True, capture_output=True)
+        samples, rate = soundfile.read(out.name, dtype="float32")
+    pad = np.zeros(audio.RATE // 2, dtype=np.float32)
+    return np.concatenate([pad, audio.to_rate(samples, rate), pad])
+
+
 def field_rate(runner, engine, field, cases, show) -> tuple[int, int]:
     hits = 0
+    form_field = "fullname" if field == "spelled" else field
     for said, expected in cases:
-        body = runner.post(wav_bytes(runner.speak(said)), field, engine)
+        body = runner.post(wav_bytes(runner.speak(said)), form_field, engine)
         ok = body.get("value") == expected
         hits += ok
         if show and not ok:
@@ -169,8 +202,12 @@ def main() -> None:
     parser.add_argument("--engines", default="moonshine,sphinx")
     parser.add_argument("--quick", action="store_true", help="40 countries instead of all")
     parser.add_argument("--misses", action="store_true", help="print every miss")
-    parser.add_argument("--fields", default="email,phone,fullname,country,sex,read")
-    parser.add_argument("--voice", default=speech_audio.VOICE, help="an eSpeak NG voice")
+    parser.add_argument("--fields", default="email,phone,fullname,spelled,country,sex,read")
+    parser.add_argument(
+        "--voice",
+        default=speech_audio.VOICE,
+        help="an eSpeak NG voice, or flite:VOICE or festival:VOICE (Debian's)",
+    )
     args = parser.parse_args()
 
     country = fields.kind_for("country").choices
@@ -178,7 +215,7 @@ def main() -> None:
     if args.quick:
         countries = countries[::6]
 
-    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, eSpeak voice {args.voice}")
+    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, voice {args.voice}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
@@ -193,6 +230,7 @@ def main() -> None:
             ("email", EMAILS),
             ("phone", PHONES),
             ("fullname", [(n, n) for n in NAMES]),
+            ("spelled", [(", ".join(n.lower()), n) for n in SPELLED]),
             ("country", countries),
             ("sex", SEXES),
         ]
