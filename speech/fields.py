@@ -125,10 +125,15 @@ def _join_spelled(text: str, min_letters: int = 2) -> str:
     return _SPELLED.sub(joined, text).strip()
 
 
+# The engine writes "seventy-seven": a number, not a name and a dash.
+_COMPOUND_NUMBER = re.compile(rf"\b({'|'.join(TENS)})-({'|'.join(UNITS)})\b", re.IGNORECASE)
+
+
 def email_value(text: str) -> str:
     text = _strip_fillers(text)
     text = re.sub(r"\bat (?:sign|symbol)\b|\bat the rate(?: of)?\b", " @ ", text, flags=re.I)
     text = _join_spelled(text)
+    text = _COMPOUND_NUMBER.sub(r"\1 \2", text)
     # "T. underscore": the engine's full stop after a letter, not a "dot".
     text = re.sub(rf"\b([a-z])\.\s+(?=(?:{_SYMBOL_WORDS}|at)\b)", r"\1 ", text, flags=re.I)
     text = re.sub(r"\bdouble (?:u|you)\b", " w ", text, flags=re.I)
@@ -161,18 +166,44 @@ def email_from_readings(transcript: Transcript) -> str:
     return (known or whole or values)[0]
 
 
+# An address as heard up to its last "dot", and the word after it.
+_LAST_LABEL = re.compile(
+    r"^(?P<head>.*(?:\b(?:dot|not|point)\s+|\.))(?P<last>[a-z]+)[.!?]*$", re.I | re.S
+)
+
+
+def email_endings(transcript: Transcript) -> list[str]:
+    """Where the address heard ends in no real top-level domain ("university
+    dot Andrew" for "university dot edu"), its reading with each generic one
+    in that place, for the engine to choose among; else nothing. Country
+    codes are left out: said as letters, they are not misheard as words, and
+    as words ("to", "do", "no") they won over "edu" in two of six addresses."""
+    value = email_from_readings(transcript)
+    if "@" not in value or value.rpartition(".")[2] in _top_level_domains():
+        return []
+    readings = [transcript.text, *transcript.alternatives]
+    heard = next(text for text in readings if email_value(text) == value)
+    found = _LAST_LABEL.match(heard.strip())
+    if not found:
+        return []
+    return [found["head"] + domain for domain in GENERIC_DOMAINS]
+
+
+# The generic top-level domains most addresses use, said as words.
+GENERIC_DOMAINS = (
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
+    "io", "ai", "app", "dev", "me", "tv", "co", "uk", "eu", "xyz", "online", "site",
+    "tech", "store", "blog", "email", "mail", "cloud", "club", "shop", "website",
+)  # fmt: skip
+
+
 @cache
 def _top_level_domains() -> frozenset[str]:
-    """Country codes (every ISO 3166 code but GB is its own domain; the UK's
-    is uk) and the generic domains most addresses use."""
+    """The generic domains and the country codes (every ISO 3166 code but GB
+    is its own domain; the UK's is uk)."""
     from django_countries import countries
 
-    generic = {
-        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
-        "io", "ai", "app", "dev", "me", "tv", "co", "uk", "eu", "xyz", "online", "site",
-        "tech", "store", "blog", "email", "mail", "cloud", "club", "shop", "website",
-    }  # fmt: skip
-    return frozenset(generic | {code.lower() for code, _ in countries})
+    return frozenset(GENERIC_DOMAINS) | {code.lower() for code, _ in countries}
 
 
 # Mail providers most addresses use. A domain heard as a near miss of one
@@ -427,6 +458,11 @@ class FieldKind:
 
     def needs_reading(self, text: str) -> bool:
         return self.name == "phone" and phone_needs_reading(text)
+
+    def phrases_to_rank(self, transcript: Transcript) -> list[str]:
+        """Phrases the audio may say, for the engine to choose among, where
+        the transcript gives the field no good value; else nothing."""
+        return email_endings(transcript) if self.name == "email" else []
 
     def value(self, transcript: Transcript) -> str:
         if self.choices is not None:

@@ -82,6 +82,15 @@ async def read(samples: np.ndarray, engine: Engine, language: str, lexicon: Lexi
     return [reading.text for reading in readings if reading.text]
 
 
+async def choose(
+    samples: np.ndarray, engine: Engine, language: str, phrases: list[str]
+) -> list[str]:
+    """The phrases the engine's search constrained to them hears, best first,
+    in the pool (Busy as for run); empty where the engine cannot."""
+    padded = np.concatenate([PAD, audio.trim(samples), PAD])
+    return await _in_pool(engine.choose, padded, language, phrases)
+
+
 async def _in_pool(function, *args):
     pool, slots = _pool_and_slots()
     if not slots.acquire(blocking=False):

@@ -75,14 +75,7 @@ async def transcribe(request: HttpRequest) -> HttpResponse:
         return _error(request, 422, "No speech heard: try again, closer to the microphone.")
     except EngineError as error:
         return _error(request, 503, str(error), field_name)
-    if kind.lexicon and kind.needs_reading(result.text):
-        try:
-            readings = await recognition.read(samples, engine, language, kind.lexicon)
-        except (recognition.Busy, EngineError):
-            readings = []
-        if readings:
-            result.transcript.alternatives = readings
-            result.notes.append("constrained")
+    await _look_again(kind, samples, engine, language, result)
 
     value = kind.value(result.transcript)
     logger.info(
@@ -94,6 +87,26 @@ async def transcribe(request: HttpRequest) -> HttpResponse:
         ",".join(result.notes) or "-",
     )
     return _answer(request, form, kind, result, value)
+
+
+async def _look_again(kind, samples, engine, language, result) -> None:
+    """A search constrained to what the field allows, where the open
+    transcript gives it no good value: a phone number's words, an address's
+    top-level domain. The open transcript stands where it cannot run."""
+    try:
+        if kind.lexicon and kind.needs_reading(result.text):
+            readings = await recognition.read(samples, engine, language, kind.lexicon)
+            if readings:
+                result.transcript.alternatives = readings
+                result.notes.append("constrained")
+        phrases = kind.phrases_to_rank(result.transcript)
+        if phrases:
+            ranked = await recognition.choose(samples, engine, language, phrases)
+            if ranked:
+                result.transcript.alternatives.insert(0, ranked[0])
+                result.notes.append("ranked")
+    except (recognition.Busy, EngineError):
+        pass
 
 
 def _answer(request, form, kind, result, value) -> HttpResponse:

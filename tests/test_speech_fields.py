@@ -4,7 +4,7 @@ ones the default engine produced, or people say)."""
 import pytest
 
 from speech.engines import Transcript
-from speech.fields import email_value, kind_for, name_value, phone_value
+from speech.fields import GENERIC_DOMAINS, email_value, kind_for, name_value, phone_value
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,8 @@ from speech.fields import email_value, kind_for, name_value, phone_value
         ("J. dot Smith at example dot com", "j.smith@example.com"),
         ("Double U-T-S-O-N at example dot com", "wtson@example.com"),
         ("anna twenty four at mail dot co dot uk", "anna24@mail.co.uk"),
+        ("David seventy-seven at gmail.com", "david77@gmail.com"),
+        ("anna dash smith at example dot com", "anna-smith@example.com"),
         ("my email is info at example dot at", "info@example.at"),
         ("double u at example dot com", "w@example.com"),
         ("sam at sign example dot com", "sam@example.com"),
@@ -95,6 +97,30 @@ def test_an_address_with_a_real_top_level_domain_wins():
     assert kind_for("email").value(heard) == "linda.green@proton.me"
     heard = Transcript("Ann at example dot co dot uk.", ["Ann at example dot co dot UK."])
     assert kind_for("email").value(heard) == "ann@example.co.uk"
+
+
+def test_an_address_without_a_real_top_level_domain_gets_each_to_choose_from():
+    heard = Transcript("Kevin Dotley at university dot Andrew.", ["Kevin Dotley at University."])
+    phrases = kind_for("email").phrases_to_rank(heard)
+    assert "Kevin Dotley at university dot edu" in phrases
+    assert "Kevin Dotley at university dot com" in phrases
+    assert {phrase.rpartition(" ")[2] for phrase in phrases} == set(GENERIC_DOMAINS)
+    heard = Transcript("Support at Mobilinot.Ord")
+    assert "Support at Mobilinot.org" in kind_for("email").phrases_to_rank(heard)
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        Transcript("John at example dot com."),
+        Transcript("John at example dot Andrew.", ["John at example dot org."]),
+        Transcript("Support at Mobilinot Ord."),  # no "dot": where the domain ends is unknown
+        Transcript("Samateg Lample dot org."),  # no address at all
+    ],
+)
+def test_other_addresses_need_no_choosing(heard):
+    assert kind_for("email").phrases_to_rank(heard) == []
+    assert kind_for("phone").phrases_to_rank(heard) == []
 
 
 def test_without_any_address_the_best_reading_stands():

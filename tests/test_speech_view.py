@@ -47,6 +47,9 @@ def words(text: str) -> list[str]:
         # The engine's best reading has no "at" ("Into that company not
         # come"); its second makes the address.
         ("email", "info at company dot com", "info@company.com"),
+        # Heard as "John Dot Smith at University, not Andrew.": no address
+        # ends in "andrew", so the engine chooses among real endings.
+        ("email", "john dot smith at university dot edu", "john.smith@university.edu"),
         # Best heard as "I learned your ring": names have no "I" or "your".
         ("fullname", "Alan Turing", "Alan Turing"),
         # Spelled out, heard as "E. D. I. S. O. N.": one word, not six letters.
