@@ -1,4 +1,5 @@
 import logging
+import time
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -93,6 +94,7 @@ async def _look_again(kind, samples, engine, language, result) -> None:
     """A search constrained to what the field allows, where the open
     transcript gives it no good value: a phone number's words, an address's
     top-level domain. The open transcript stands where it cannot run."""
+    started = time.perf_counter()
     try:
         if kind.lexicon and kind.needs_reading(result.text):
             readings = await recognition.read(samples, engine, language, kind.lexicon)
@@ -107,6 +109,7 @@ async def _look_again(kind, samples, engine, language, result) -> None:
                 result.notes.append("ranked")
     except (recognition.Busy, EngineError):
         pass
+    result.elapsed_seconds += time.perf_counter() - started
 
 
 def _answer(request, form, kind, result, value) -> HttpResponse:

@@ -1,6 +1,7 @@
 """The speech view with real speech through the real default engine."""
 
 import base64
+import time
 
 import numpy as np
 import pytest
@@ -249,6 +250,21 @@ def test_requests_per_client_are_limited(client):
     response = post(client, silence)
     assert response.status_code == 429
     assert "Too many" in response.json()["error"]
+
+
+def test_the_time_reported_counts_the_second_look(client, monkeypatch):
+    # A phone number heard with other words is read again with number words.
+    decoder = engines.ENGINES["moonshine"]._decoder()
+    read = decoder.read
+
+    def slow_read(*args, **kwargs):
+        time.sleep(1.0)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(decoder, "read", slow_read)
+    response = post(client, spoken_wav("eight eight eight double four double two"), field="phone")
+    assert response.json()["value"] == "8884422"
+    assert response.json()["elapsed_seconds"] >= 1.0
 
 
 def test_a_busy_service_answers_503(client, monkeypatch):
