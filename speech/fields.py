@@ -166,6 +166,14 @@ def email_from_readings(transcript: Transcript) -> str:
     return (known or whole or values)[0]
 
 
+# The generic top-level domains most addresses use, said as words.
+GENERIC_DOMAINS = (
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
+    "io", "ai", "app", "dev", "me", "tv", "co", "uk", "eu", "xyz", "online", "site",
+    "tech", "store", "blog", "email", "mail", "cloud", "club", "shop", "website",
+)  # fmt: skip
+
+
 # An address as heard up to its last "dot", and the word after it.
 _LAST_LABEL = re.compile(
     r"^(?P<head>.*(?:\b(?:dot|not|point)\s+|\.))(?P<last>[a-z]+)[.!?]*$", re.I | re.S
@@ -187,14 +195,6 @@ def email_endings(transcript: Transcript) -> list[str]:
     if not found:
         return []
     return [found["head"] + domain for domain in GENERIC_DOMAINS]
-
-
-# The generic top-level domains most addresses use, said as words.
-GENERIC_DOMAINS = (
-    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro",
-    "io", "ai", "app", "dev", "me", "tv", "co", "uk", "eu", "xyz", "online", "site",
-    "tech", "store", "blog", "email", "mail", "cloud", "club", "shop", "website",
-)  # fmt: skip
 
 
 @cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +35,9 @@ def _words(phrase: str) -> list[str]:
     return re.findall(r"[a-z']+", phrase.lower().replace("&", " and "))
 
 
-@cache
+# A few sets: a choice field's choices, and an address's possible endings
+# (new for every address, so the oldest go).
+@lru_cache(maxsize=8)
 def _grammar(choices: tuple[str, ...]) -> tuple[object, dict[str, str], threading.Lock] | None:
     """A decoder that searches only the choices whose words Sphinx can
     pronounce, and the choice each grammar phrase stands for. Built once per
