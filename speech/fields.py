@@ -15,7 +15,7 @@ from functools import cache, cached_property
 import phonenumbers
 from django.conf import settings
 from doublemetaphone import doublemetaphone
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .engines import Lexicon, Transcript
 
@@ -264,10 +264,57 @@ NOT_IN_NAMES = {
 }  # fmt: skip
 
 
+# The ICAO spelling alphabet, for a name the engine mishears: letters said
+# one by one are confused (B, D, E, P, T, V and Z rhyme), these words are not.
+SPELLING_ALPHABET = {
+    "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e",
+    "foxtrot": "f", "golf": "g", "hotel": "h", "india": "i", "juliet": "j", "juliett": "j",
+    "kilo": "k", "lima": "l", "mike": "m", "november": "n", "oscar": "o", "papa": "p",
+    "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u",
+    "victor": "v", "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x",
+    "yankee": "y", "zulu": "z",
+}  # fmt: skip
+# "space" parts the words of a name spelled whole ("... alpha space november ...").
+NAME_SPELLING_LEXICON = Lexicon("name-spelling", (*SPELLING_ALPHABET, "space"))
+_SPELLING_WORDS = list(SPELLING_ALPHABET)
+
+
+def _spelling_words(text: str) -> list[str]:
+    # Digits stay words: "Kilo India November 12" is not all the alphabet's.
+    return re.sub(r"[^a-z0-9\- ]+", " ", _fold_accents(text).lower()).split()
+
+
+def is_spelled(text: str) -> bool:
+    """Whether the transcript sounds like the spelling alphabet: three words
+    or more near its words ("Killow, Indiana, Vemper Golf" for K I N G),
+    and most of what was heard. Worth a reading with its words only."""
+    words = _spelling_words(text)
+    near = [w for w in words if process.extractOne(w, _SPELLING_WORDS, scorer=fuzz.ratio,
+                                                   score_cutoff=75)]  # fmt: skip
+    return len(near) >= 3 and len(near) * 2 >= len(words)
+
+
+def spelled_value(text: str) -> str | None:
+    """The words a reading in the spelling alphabet spells ("sierra mike
+    india tango hotel" -> "smith"), or None where it has other words."""
+    words = _spelling_words(text)
+    if not words or any(w not in SPELLING_ALPHABET and w != "space" for w in words):
+        return None
+    spelled = "".join(" " if w == "space" else SPELLING_ALPHABET[w] for w in words)
+    return " ".join(spelled.split()) or None
+
+
 def name_from_readings(transcript: Transcript) -> str:
-    """The first of the transcript and its other readings (best first) with
-    no word that names never have; the transcript where all have one."""
-    for text in [transcript.text, *transcript.alternatives]:
+    """A name spelled in the spelling alphabet, from the first reading that
+    is all its words; else the first of the transcript and its other
+    readings (best first) with no word that names never have; else the
+    transcript."""
+    readings = [transcript.text, *transcript.alternatives]
+    if is_spelled(transcript.text):
+        for text in readings:
+            if spelled := spelled_value(text):
+                return name_value(spelled)
+    for text in readings:
         words = re.sub(r"[^\w\s']", " ", _spelled_name(_strip_fillers(text)).lower()).split()
         if words and not NOT_IN_NAMES.intersection(words):
             return name_value(text)
@@ -454,9 +501,11 @@ class FieldKind:
     @property
     def lexicon(self) -> Lexicon | None:
         """Words a constrained reading may use, for kinds that have them."""
-        return PHONE_LEXICON if self.name == "phone" else None
+        return {"phone": PHONE_LEXICON, "name": NAME_SPELLING_LEXICON}.get(self.name)
 
     def needs_reading(self, text: str) -> bool:
+        if self.name == "name":
+            return is_spelled(text)
         return self.name == "phone" and phone_needs_reading(text)
 
     def phrases_to_rank(self, transcript: Transcript) -> list[str]:

@@ -85,6 +85,34 @@ def test_a_spelled_name_is_not_taken_for_a_sentence():
     assert kind_for("fullname").value(Transcript("A. D. A.", ["Of the A."])) == "Ada"
 
 
+@pytest.mark.parametrize(
+    ("heard", "spelled"),
+    [
+        ("November golf uniform Yankee Echo November.", True),
+        ("Killow, Indiana, Vemper Golf.", True),  # K I N G, said by Festival
+        ("Kilo India November 12.", True),
+        ("Victor Hugo", False),
+        ("Oscar and Mike", False),
+        ("Grace Hopper.", False),
+        ("The unkios can uniform November glove.", False),  # too little heard as the alphabet
+    ],
+)
+def test_the_spelling_alphabet_is_told_from_a_name(heard, spelled):
+    assert kind_for("fullname").needs_reading(heard) is spelled
+
+
+def test_a_name_spelled_in_the_alphabet_is_the_word_it_spells():
+    name = kind_for("fullname")
+    assert name.lexicon.name == "name-spelling"
+    assert name.value(Transcript("Sierra Mike India Tango Hotel.")) == "Smith"
+    # The open transcript has a word outside the alphabet: the constrained reading's.
+    heard = Transcript("Kilo India November 12.", ["Kilo, India, November, Golf."])
+    assert name.value(heard) == "King"
+    heard = Transcript("november alpha november charlie yankee space november golf uniform "
+                       "yankee echo november")  # fmt: skip
+    assert name.value(heard) == "Nancy Nguyen"
+
+
 def test_an_email_comes_from_the_first_reading_that_makes_an_address():
     heard = Transcript("Into that company not come.", ["Info@company.com", "Info at company."])
     assert kind_for("email").value(heard) == "info@company.com"

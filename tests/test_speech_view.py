@@ -56,6 +56,10 @@ def words(text: str) -> list[str]:
         # Spelled out, heard as "E. D. I. S. O. N.": one word, not six letters.
         ("fullname", "e d i s o n", "Edison"),
         ("email", "e d i s o n at example dot com", "edison@example.com"),
+        # Heard openly as "Kilo India November 12.": read again with the
+        # spelling alphabet's words only.
+        ("fullname", "kilo india november golf", "King"),
+        ("fullname", "alpha delta alpha space lima echo echo", "Ada Lee"),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),
         # Ranked by total log-probability, the shorter "Switzerland" won.
