@@ -192,9 +192,22 @@ def alphabet_spelling(name: str) -> str:
     return " ".join("space" if c == " " else words[c] for c in name.lower())
 
 
+def alphabet_address(address: str) -> str:
+    """An address at a mail provider, its user name spelled in the alphabet:
+    "d77@gmail.com" -> "delta seven seven at gmail dot com"."""
+    words = {letter: word for word, letter in reversed(fields.SPELLING_ALPHABET.items())}
+    digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    said = {".": "dot", "_": "underscore", "-": "dash", "+": "plus"}
+    user, domain = address.split("@")
+    spelled = [words.get(c) or said.get(c) or digits[int(c)] for c in user]
+    return " ".join([*spelled, "at", *" dot ".join(domain.split(".")).split()])
+
+
 def field_rate(runner, engine, field, cases, show) -> tuple[int, int]:
     hits = 0
-    form_field = "fullname" if field in ("spelled", "alphabet") else field
+    form_field = {"spelled": "fullname", "alphabet": "fullname", "alphabet email": "email"}.get(
+        field, field
+    )
     for said, expected in cases:
         body = runner.post(wav_bytes(runner.speak(said)), form_field, engine)
         ok = body.get("value") == expected
@@ -212,7 +225,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="40 countries instead of all")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument(
-        "--fields", default="email,phone,fullname,spelled,alphabet,country,sex,read"
+        "--fields",
+        default="email,phone,fullname,spelled,alphabet,alphabet-email,country,sex,read",
     )
     parser.add_argument(
         "--voice",
@@ -243,10 +257,18 @@ def main() -> None:
             ("fullname", [(n, n) for n in NAMES]),
             ("spelled", [(", ".join(n.lower()), n) for n in SPELLED]),
             ("alphabet", [(alphabet_spelling(n), n) for n in ALPHABET_SPELLED]),
+            (
+                "alphabet email",
+                [
+                    (alphabet_address(e), e)
+                    for _, e in EMAILS
+                    if e.partition("@")[2] in fields.COMMON_DOMAINS
+                ],
+            ),
             ("country", countries),
             ("sex", SEXES),
         ]
-        chosen = args.fields.split(",")
+        chosen = [name.replace("-", " ") for name in args.fields.split(",")]
         for field, cases in [(f, c) for f, c in sets if f in chosen]:
             hits, total = field_rate(runner, engine, field, cases, args.misses)
             print(f"| {field} | {hits}/{total} = {100 * hits / total:.1f}% |")

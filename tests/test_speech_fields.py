@@ -113,6 +113,36 @@ def test_a_name_spelled_in_the_alphabet_is_the_word_it_spells():
     assert name.value(heard) == "Nancy Nguyen"
 
 
+@pytest.mark.parametrize(
+    ("heard", "spelled"),
+    [
+        ("Kilo, Echo, Victor, India, November dot Lima Echo Echo at gmail dot com.", True),
+        ("Delta Alpha Victor India Delta 77 at gmail.com", True),
+        ("john dot smith at gmail dot com", False),
+        ("Mike twenty at mail dot com", False),
+        ("Victor at example dot com", False),
+    ],
+)
+def test_an_address_spelled_in_the_alphabet_is_read_again(heard, spelled):
+    assert kind_for("email").needs_reading(heard) is spelled
+
+
+def test_an_address_spelled_in_the_alphabet_is_written_in_letters():
+    email = kind_for("email")
+    assert email.lexicon.name == "email-spelling"
+    heard = Transcript("Kilo, Echo, Victor, India, November dot Lima Echo Echo at gmail dot com.")
+    assert email.value(heard) == "kevin.lee@gmail.com"
+    # The reading in the alphabet's words comes before the open transcript.
+    heard = Transcript(
+        "Alpha Lima, India, Charlie Echo, Dot Brown, Romeo, Oscar at hotmail.co.uk.",
+        ["Alpha Lima India Charlie Echo dot Bravo Romeo Oscar at hotmail dot co dot uk."],
+    )
+    assert email.value(heard) == "alice.bro@hotmail.co.uk"
+    # Where no reading makes an address, the open transcript's value stands.
+    heard = Transcript("Kilo Echo Victor.", ["Delta Delta Delta Delta."])
+    assert email.value(heard) == "kev"
+
+
 def test_an_email_comes_from_the_first_reading_that_makes_an_address():
     heard = Transcript("Into that company not come.", ["Info@company.com", "Info at company."])
     assert kind_for("email").value(heard) == "info@company.com"

@@ -60,6 +60,13 @@ def words(text: str) -> list[str]:
         # spelling alphabet's words only.
         ("fullname", "kilo india november golf", "King"),
         ("fullname", "alpha delta alpha space lima echo echo", "Ada Lee"),
+        # Heard openly with "Dot Brown" in it: the alphabet's reading has "bravo romeo".
+        (
+            "email",
+            "alpha lima india charlie echo dot bravo romeo oscar whiskey november"
+            " at hotmail dot co dot uk",
+            "alice.brown@hotmail.co.uk",
+        ),
         ("country", "Nigeria", "NG"),
         ("country", "India", "IN"),
         # Ranked by total log-probability, the shorter "Switzerland" won.
