@@ -45,6 +45,12 @@ def test_every_field_but_the_passwords_has_a_mic_button(client):
     assert 'data-dictate="password2"' not in response.text
 
 
+def test_it_tells_how_to_spell_a_misheard_name(client):
+    page = client.get(URL).text
+    assert "spelling alphabet" in page
+    assert "kilo india november golf" in page
+
+
 @override_settings(SPEECH_DICTATE_PASSWORDS=True)
 def test_a_setting_puts_mic_buttons_on_passwords(client):
     assert 'data-dictate="password1"' in client.get(URL).text
