@@ -146,6 +146,14 @@ def spelled_value(text: str) -> str | None:
     return " ".join(spelled.split()) or None
 
 
+def _runs_on(spelled: str) -> bool:
+    """Letters no name or address has: the reading running on past the
+    speech, as it does in noise ("turingturing", "youngggggg")."""
+    letters = re.sub(r"[^a-z]", "", spelled.lower())
+    repeated = re.fullmatch(r"(.{4,})\1+|(.{1,3})\2{2,}", letters)  # not "lulu" or "anna"
+    return bool(repeated or re.search(r"(.)\1{3,}", letters))
+
+
 def _from_alphabet(text: str) -> str:
     """Each spelling-alphabet word -> its letter, the rest as it was:
     "Kilo, Echo, Victor at gmail dot com" -> "k e v at gmail dot com"."""
@@ -217,6 +225,7 @@ def email_from_readings(transcript: Transcript) -> str:
         # eSpeak, against 4 with the open transcript first).
         heard = _from_alphabet(heard)
         readings = [*map(_from_alphabet, transcript.alternatives), heard]
+        readings = [text for text in readings if not _runs_on(text.partition(" at ")[0])]
     values = [email_value(text) for text in readings]
     whole = [value for value in values if ADDRESS.match(value)]
     known = [value for value in whole if value.rpartition(".")[2] in _top_level_domains()]
@@ -347,7 +356,7 @@ def name_from_readings(transcript: Transcript) -> str:
     readings = [transcript.text, *transcript.alternatives]
     if is_spelled(transcript.text):
         for text in [*transcript.alternatives, transcript.text]:
-            if spelled := spelled_value(text):
+            if (spelled := spelled_value(text)) and not _runs_on(spelled):
                 return name_value(spelled)
     for text in readings:
         words = re.sub(r"[^\w\s']", " ", _spelled_name(_strip_fillers(text)).lower()).split()
@@ -522,7 +531,8 @@ def phone_from_readings(transcript: Transcript) -> str:
     if not readings:
         return heard
     if _has_other_words(transcript.text):
-        return readings[0]
+        # In noise the best reading can run on past the number ("zero" 13 times).
+        return next((read for read in readings if phone_is_possible(read)), readings[0])
     if not phone_is_possible(heard):
         return next((read for read in readings if phone_is_possible(read)), heard)
     return heard

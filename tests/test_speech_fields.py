@@ -143,6 +143,21 @@ def test_an_address_spelled_in_the_alphabet_is_written_in_letters():
     assert email.value(heard) == "kev"
 
 
+def test_a_spelled_reading_that_runs_on_past_the_speech_is_passed_over():
+    # In noise the alphabet's reading can go round again, or repeat a letter.
+    heard = Transcript(
+        "Tango uniform rodeo India November 12th.",
+        [
+            "Tango Uniform Romeo India November Golf Tango Uniform Romeo India November Golf",
+            "Yankee Oscar Uniform November Golf Golf Golf Golf",
+            "Tango Uniform Romeo India November Golf",
+        ],
+    )
+    assert kind_for("fullname").value(heard) == "Turing"
+    heard = Transcript("Lima uniform Lima uniform.", ["Lima Uniform Lima Uniform"])
+    assert kind_for("fullname").value(heard) == "Lulu"  # twice is a name
+
+
 def test_an_email_comes_from_the_first_reading_that_makes_an_address():
     heard = Transcript("Into that company not come.", ["Info@company.com", "Info at company."])
     assert kind_for("email").value(heard) == "info@company.com"
@@ -271,6 +286,11 @@ def test_a_possible_number_wins_over_one_that_is_not():
     assert kind_for("phone").value(transcript) == "6502530000"
     transcript = Transcript("Nine one seven five five five zero one nine nine.", ["five five"])
     assert kind_for("phone").value(transcript) == "9175550199"
+    # Other words heard (in noise): the first reading that is a possible number.
+    transcript = Transcript(
+        "For number 2.", [" ".join(["zero"] * 13), "eight eight eight four four two two"]
+    )
+    assert kind_for("phone").value(transcript) == "8884422"
 
 
 def test_where_neither_reading_is_a_possible_number_the_open_one_stands(settings):
