@@ -141,16 +141,22 @@ def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
 
 
 class Runner:
-    def __init__(self, voice: str) -> None:
+    def __init__(self, voice: str, noise_db: float | None = None) -> None:
         self.client = Client(HTTP_HOST="localhost")
         self.voice = voice
+        self.noise_db = noise_db
         self.timings: list[tuple[float, float]] = []  # (audio seconds, server seconds)
 
     def speak(self, text: str) -> np.ndarray:
         synthesiser, _, voice = self.voice.rpartition(":")
         if synthesiser:
-            return debian_spoken(text, synthesiser, voice)
-        return spoken(text, voice=self.voice)
+            samples = debian_spoken(text, synthesiser, voice)
+        else:
+            samples = spoken(text, voice=self.voice)
+        return self.noisy(samples)
+
+    def noisy(self, samples: np.ndarray) -> np.ndarray:
+        return samples if self.noise_db is None else with_noise(samples, self.noise_db)
 
     def post(self, wav: bytes, field: str, engine: str) -> dict:
         upload = SimpleUploadedFile("s.wav", wav, content_type="audio/wav")
@@ -165,6 +171,17 @@ class Runner:
         if "audio_seconds" in body:
             self.timings.append((body["audio_seconds"], elapsed))
         return body
+
+
+def with_noise(samples: np.ndarray, snr_db: float) -> np.ndarray:
+    """White noise under the whole recording, snr_db below the speech's
+    power (taken over its voiced frames), the same noise for the same
+    recording: a fan or a laptop's hiss beside the microphone."""
+    mask = np.repeat(audio.speech_frames(samples), audio.FRAME)
+    voiced = samples[: len(mask)][mask]
+    power = float(np.mean(voiced**2)) if len(voiced) else float(np.mean(samples**2))
+    noise = np.random.default_rng(len(samples)).standard_normal(len(samples))
+    return (samples + noise * np.sqrt(power / 10 ** (snr_db / 10))).astype(np.float32)
 
 
 def debian_spoken(text: str, synthesiser: str, voice: str) -> np.ndarray:
@@ -233,6 +250,7 @@ def main() -> None:
         default=speech_audio.VOICE,
         help="an eSpeak NG voice, or flite:VOICE or festival:VOICE (Debian's)",
     )
+    parser.add_argument("--noise", type=float, help="white noise this many dB under the speech")
     args = parser.parse_args()
 
     country = fields.kind_for("country").choices
@@ -240,12 +258,13 @@ def main() -> None:
     if args.quick:
         countries = countries[::6]
 
-    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, voice {args.voice}")
+    noise = f", white noise {args.noise:g} dB under the speech" if args.noise is not None else ""
+    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, voice {args.voice}{noise}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     for engine in args.engines.split(","):
-        runner = Runner(args.voice)
+        runner = Runner(args.voice, args.noise)
         runner.post(wav_bytes(spoken("warm up")), "", engine)  # model load is not per request
         runner.timings.clear()
         print(f"\n## {engine}")
@@ -279,7 +298,7 @@ def main() -> None:
 
         beckett, rate = soundfile.read(beckett_path(), dtype="float32")
         passages = [(text, runner.speak(text)) for text in READ_PASSAGES]
-        passages.append((BECKETT_TEXT, audio.to_rate(beckett, rate)))
+        passages.append((BECKETT_TEXT, runner.noisy(audio.to_rate(beckett, rate))))
         print_wer(runner, engine, "read speech", passages, args.misses)
         harvard = [(text, runner.speak(text)) for text in HARVARD_PASSAGES]
         print_wer(runner, engine, "Harvard sentences", harvard, args.misses)
