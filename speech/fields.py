@@ -521,6 +521,13 @@ def phone_needs_reading(text: str) -> bool:
     return _has_other_words(text) or not phone_is_possible(phone_value(text))
 
 
+def _number_runs_on(value: str) -> bool:
+    """Longer than any number (E.164 allows 15 digits), or one digit six
+    times in a row: a reading that went on past the speech."""
+    digits = value.lstrip("+")
+    return len(digits) > 15 or bool(re.search(r"(\d)\1{5,}", digits))
+
+
 def phone_from_readings(transcript: Transcript) -> str:
     """The number in the open transcript or in the constrained readings (its
     alternatives, best first): the best reading where the open transcript
@@ -532,7 +539,7 @@ def phone_from_readings(transcript: Transcript) -> str:
         return heard
     if _has_other_words(transcript.text):
         # In noise the best reading can run on past the number ("zero" 13 times).
-        return next((read for read in readings if phone_is_possible(read)), readings[0])
+        return next((read for read in readings if not _number_runs_on(read)), readings[0])
     if not phone_is_possible(heard):
         return next((read for read in readings if phone_is_possible(read)), heard)
     return heard
