@@ -217,19 +217,30 @@ def email_from_readings(transcript: Transcript) -> str:
     its second ("Into that company not come" / "Info@company.com") has. In
     a transcript that sounds like the spelling alphabet, its words are
     letters."""
+    return _best_address(transcript)[1]
+
+
+def _best_address(transcript: Transcript) -> tuple[str, str]:
+    """The reading an address comes from, as heard, and the address: the
+    first with a real top-level domain, else the first whole one, else the
+    open transcript's value."""
     heard = transcript.text
+    spelled = is_spelled(heard, _EMAIL_WORDS)
+
+    def address(text: str) -> str:
+        return email_value(_from_alphabet(text) if spelled else text)
+
     readings = [heard, *transcript.alternatives]
-    if is_spelled(heard, _EMAIL_WORDS):
+    if spelled:
         # The other readings are then the ones in the alphabet's words only,
         # which read the letters better (a whole address 10 of 11 times on
         # eSpeak, against 4 with the open transcript first).
-        heard = _from_alphabet(heard)
-        readings = [*map(_from_alphabet, transcript.alternatives), heard]
-        readings = [text for text in readings if not _runs_on(text.partition(" at ")[0])]
-    values = [email_value(text) for text in readings]
-    whole = [value for value in values if ADDRESS.match(value)]
-    known = [value for value in whole if value.rpartition(".")[2] in _top_level_domains()]
-    return (known or whole or [email_value(heard)])[0]
+        readings = [*transcript.alternatives, heard]
+        readings = [t for t in readings if not _runs_on(_from_alphabet(t).partition(" at ")[0])]
+    made = [(text, address(text)) for text in readings]
+    whole = [pair for pair in made if ADDRESS.match(pair[1])]
+    known = [pair for pair in whole if pair[1].rpartition(".")[2] in _top_level_domains()]
+    return (known or whole or [(heard, address(heard))])[0]
 
 
 # The generic top-level domains most addresses use, said as words.
@@ -252,11 +263,9 @@ def email_endings(transcript: Transcript) -> list[str]:
     in that place, for the engine to choose among; else nothing. Country
     codes are left out: said as letters, they are not misheard as words, and
     as words ("to", "do", "no") they won over "edu" in two of six addresses."""
-    value = email_from_readings(transcript)
+    heard, value = _best_address(transcript)
     if "@" not in value or value.rpartition(".")[2] in _top_level_domains():
         return []
-    readings = [transcript.text, *transcript.alternatives]
-    heard = next(text for text in readings if email_value(text) == value)
     found = _LAST_LABEL.match(heard.strip())
     if not found:
         return []
@@ -530,9 +539,10 @@ def _number_runs_on(value: str) -> bool:
 
 def phone_from_readings(transcript: Transcript) -> str:
     """The number in the open transcript or in the constrained readings (its
-    alternatives, best first): the best reading where the open transcript
-    has other words in it; where it has none but is no possible number, the
-    first reading that is one; else the open transcript's."""
+    alternatives, best first): where the open transcript has other words in
+    it, the first reading that does not run on; where it has none but is no
+    possible number, the first reading that is one; else the open
+    transcript's."""
     heard = phone_value(transcript.text)
     readings = [phone_value(text) for text in transcript.alternatives]
     if not readings:

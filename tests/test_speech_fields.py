@@ -143,6 +143,15 @@ def test_an_address_spelled_in_the_alphabet_is_written_in_letters():
     assert email.value(heard) == "kev"
 
 
+def test_a_spelled_address_without_a_real_ending_gets_endings_to_choose_from():
+    heard = Transcript(
+        "Kilo Echo Victor at gmail dot Andrew.", ["Kilo Echo Victor at gmail Andrew"]
+    )
+    assert kind_for("email").value(heard) == "kev@gmail.andrew"
+    phrases = kind_for("email").phrases_to_rank(heard)
+    assert "Kilo Echo Victor at gmail dot edu" in phrases
+
+
 def test_a_spelled_reading_that_runs_on_past_the_speech_is_passed_over():
     # In noise the alphabet's reading can go round again, or repeat a letter.
     heard = Transcript(
