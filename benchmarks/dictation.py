@@ -203,20 +203,22 @@ def debian_spoken(text: str, synthesiser: str, voice: str) -> np.ndarray:
     return np.concatenate([pad, audio.to_rate(samples, rate), pad])
 
 
+# Letter -> its word, the first listed where there are two ("alpha", not "alfa").
+ALPHABET_WORDS = {letter: word for word, letter in reversed(fields.SPELLING_ALPHABET.items())}
+
+
 def alphabet_spelling(name: str) -> str:
     """ "Ada Lee" -> "alpha delta alpha space lima echo echo"."""
-    words = {letter: word for word, letter in reversed(fields.SPELLING_ALPHABET.items())}
-    return " ".join("space" if c == " " else words[c] for c in name.lower())
+    return " ".join("space" if c == " " else ALPHABET_WORDS[c] for c in name.lower())
 
 
 def alphabet_address(address: str) -> str:
     """An address at a mail provider, its user name spelled in the alphabet:
     "d77@gmail.com" -> "delta seven seven at gmail dot com"."""
-    words = {letter: word for word, letter in reversed(fields.SPELLING_ALPHABET.items())}
     digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     said = {".": "dot", "_": "underscore", "-": "dash", "+": "plus"}
     user, domain = address.split("@")
-    spelled = [words.get(c) or said.get(c) or digits[int(c)] for c in user]
+    spelled = [ALPHABET_WORDS.get(c) or said.get(c) or digits[int(c)] for c in user]
     return " ".join([*spelled, "at", *" dot ".join(domain.split(".")).split()])
 
 
