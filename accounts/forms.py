@@ -3,6 +3,8 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.core.validators import RegexValidator
 
+from speech.voice import voice_form
+
 from .models import Profile, User
 
 phone_validator = RegexValidator(
@@ -19,6 +21,14 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = PROFILE_FIELDS
+        # What each field holds, in HTML's own terms: browsers fill them in,
+        # assistive technology reads them, and the mics take their kind.
+        widgets = {
+            "fullname": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "sex": forms.Select(attrs={"autocomplete": "sex"}),
+            "country": forms.Select(attrs={"autocomplete": "country"}),
+        }
         help_texts = {
             "fullname": "As you would like to be greeted.",
             "phone": "Digits only, or + and the country code.",
@@ -33,6 +43,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["phone"].validators.append(phone_validator)
 
 
+@voice_form
 class MeForm(ProfileForm):
     """The profile as its owner edits it on /accounts/me/."""
 
@@ -40,6 +51,7 @@ class MeForm(ProfileForm):
         fields = [*PROFILE_FIELDS, "greet_with_voice"]
 
 
+@voice_form
 class RegisterForm(BaseUserCreationForm):
     """Email and password for the user, and the profile fields, in one form."""
 
@@ -85,6 +97,7 @@ class RegisterForm(BaseUserCreationForm):
         return user
 
 
+@voice_form
 class LoginForm(forms.Form):
     """Django's log-in form, with the email named as such."""
 

@@ -54,8 +54,9 @@ def wav(text: str) -> bytes:
     key = "greeting-wav:" + hashlib.sha256(text.encode()).hexdigest()
     audio = cache.get(key)
     if audio is None:
+        from speech import audio as speech_audio
         from speech import tts
 
-        audio = tts.to_wav(*tts.synthesise(text))
+        audio = speech_audio.to_wav(*tts.synthesise(text))
         cache.set(key, audio, CACHE_SECONDS)
     return audio

@@ -8,7 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import greeting, throttle
+from lib import counters
+from lib.clients import client_address
+
+from . import greeting
 from .forms import LoginForm, MeForm, RegisterForm
 
 
@@ -59,16 +62,16 @@ class LoginView(auth_views.LoginView):
         return response
 
     def post(self, request, *args, **kwargs):
-        ident = throttle.client_address(request) + "|" + request.POST.get("email", "").lower()
-        if throttle.is_over("login", ident, settings.LOGIN_ATTEMPTS):
+        ident = client_address(request) + "|" + request.POST.get("email", "").lower()
+        if counters.is_over("login", ident, settings.LOGIN_ATTEMPTS):
             form = self.get_form()
             form.add_error(None, "Too many failed attempts. Wait a few minutes and try again.")
             return self.render_to_response(self.get_context_data(form=form), status=429)
         response = super().post(request, *args, **kwargs)
         if request.user.is_authenticated:
-            throttle.reset("login", ident)
+            counters.reset("login", ident)
         else:
-            throttle.hit("login", ident, settings.LOGIN_WINDOW_SECONDS)
+            counters.hit("login", ident, settings.LOGIN_WINDOW_SECONDS)
         return response
 
 

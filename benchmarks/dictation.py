@@ -19,9 +19,7 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,10 +37,21 @@ django.setup()
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.test import Client  # noqa: E402
+from django_countries.fields import CountryField  # noqa: E402
 
-from speech import audio, fields  # noqa: E402
-from tests import speech_audio  # noqa: E402
-from tests.speech_audio import BECKETT_TEXT, beckett_path, spoken, wav_bytes  # noqa: E402
+from harness import voices  # noqa: E402
+from harness.voices import (  # noqa: E402
+    BECKETT_TEXT,
+    beckett_path,
+    debian_spoken,
+    spoken,
+    wav_bytes,
+    with_noise,
+)
+from speech import audio  # noqa: E402
+from speech.dictation import kind_for  # noqa: E402
+from speech.dictation.emails import COMMON_DOMAINS  # noqa: E402
+from speech.dictation.spelling import SPELLING_ALPHABET  # noqa: E402
 
 EMAILS = [
     ("john dot smith at gmail dot com", "john.smith@gmail.com"),
@@ -173,38 +182,8 @@ class Runner:
         return body
 
 
-def with_noise(samples: np.ndarray, snr_db: float) -> np.ndarray:
-    """White noise under the whole recording, snr_db below the speech's
-    power (taken over its voiced frames), the same noise for the same
-    recording: a fan or a laptop's hiss beside the microphone."""
-    mask = np.repeat(audio.speech_frames(samples), audio.FRAME)
-    voiced = samples[: len(mask)][mask]
-    power = float(np.mean(voiced**2)) if len(voiced) else float(np.mean(samples**2))
-    noise = np.random.default_rng(len(samples)).standard_normal(len(samples))
-    return (samples + noise * np.sqrt(power / 10 ** (snr_db / 10))).astype(np.float32)
-
-
-def debian_spoken(text: str, synthesiser: str, voice: str) -> np.ndarray:
-    """Speech from Debian's Flite or Festival (apt-get install flite festival
-    festvox-us-slt-hts), whose voices are recorded people cut and joined or
-    modelled, unlike eSpeak's formant synthesis."""
-    import soundfile
-
-    with tempfile.NamedTemporaryFile(suffix=".wav") as out:
-        if synthesiser == "flite":
-            command = ["flite", "-voice", voice, "-t", text, "-o", out.name]
-        elif synthesiser == "festival":
-            command = ["text2wave", "-eval", f"(voice_{voice})", "-o", out.name]
-        else:
-            raise SystemExit(f"unknown synthesiser {synthesiser!r}: flite or festival")
-        subprocess.run(command, input=text.encode(), check=True, capture_output=True)
-        samples, rate = soundfile.read(out.name, dtype="float32")
-    pad = np.zeros(audio.RATE // 2, dtype=np.float32)
-    return np.concatenate([pad, audio.to_rate(samples, rate), pad])
-
-
 # Letter -> its word, the first listed where there are two ("alpha", not "alfa").
-ALPHABET_WORDS = {letter: word for word, letter in reversed(fields.SPELLING_ALPHABET.items())}
+ALPHABET_WORDS = {letter: word for word, letter in reversed(SPELLING_ALPHABET.items())}
 
 
 def alphabet_spelling(name: str) -> str:
@@ -249,13 +228,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--voice",
-        default=speech_audio.VOICE,
+        default=voices.VOICE,
         help="an eSpeak NG voice, or flite:VOICE or festival:VOICE (Debian's)",
     )
     parser.add_argument("--noise", type=float, help="white noise this many dB under the speech")
     args = parser.parse_args()
 
-    country = fields.kind_for("country").choices
+    country = kind_for(CountryField().formfield()).choices
     countries = [(label, code) for code, label in country.options]
     if args.quick:
         countries = countries[::6]
@@ -283,7 +262,7 @@ def main() -> None:
                 [
                     (alphabet_address(e), e)
                     for _, e in EMAILS
-                    if e.partition("@")[2] in fields.COMMON_DOMAINS
+                    if e.partition("@")[2] in COMMON_DOMAINS
                 ],
             ),
             ("country", countries),

@@ -38,16 +38,9 @@ import soundfile  # noqa: E402
 import websockets  # noqa: E402
 
 from benchmarks.dictation import READ_PASSAGES, word_errors  # noqa: E402
-from speech import audio, engines, live, recognition  # noqa: E402
-from tests.live import (  # noqa: E402
-    daphne,
-    free_port,
-    log_in_over_http,
-    manage,
-    running,
-    site_env,
-)
-from tests.speech_audio import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
+from harness.site import daphne, free_port, log_in_over_http, manage, running, site_env  # noqa: E402
+from harness.voices import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
+from speech import audio, engines, recognition, segments  # noqa: E402
 
 EMAIL, PASSWORD = "bench@example.com", "a-Long-and-unusual-pass"
 FRAME_SECONDS = 0.1
@@ -55,7 +48,7 @@ FRAME_SECONDS = 0.1
 
 def utterances(samples: np.ndarray) -> list[tuple[float, float]]:
     """(start, end) of each stretch of speech, split where the server would
-    cut (a pause of live.PAUSE_SECONDS)."""
+    cut (a pause of segments.PAUSE_SECONDS)."""
     voiced = audio.speech_frames(samples)
     frame = audio.FRAME / audio.RATE
     spans, start, quiet = [], None, 0
@@ -66,7 +59,7 @@ def utterances(samples: np.ndarray) -> list[tuple[float, float]]:
             quiet = 0
         elif start is not None:
             quiet += 1
-            if quiet * frame >= live.PAUSE_SECONDS:
+            if quiet * frame >= segments.PAUSE_SECONDS:
                 spans.append((start, (i - quiet + 1) * frame))
                 start, quiet = None, 0
     if start is not None:
@@ -115,7 +108,7 @@ def main() -> None:
     sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
     read = np.concatenate([part for s in sentences for part in (spoken(s), pause)])
     recordings.append(("eSpeak sentences", read, audio.RATE, " ".join(sentences)))
-    engine = engines.get("moonshine")
+    engine = engines.ENGINES["moonshine"]
 
     with tempfile.TemporaryDirectory() as var:
         env = site_env(Path(var), {"LIVE_SESSIONS_PER_USER": "10"})

@@ -168,6 +168,7 @@ def cut_at_pauses(
 
 
 def to_wav(samples: np.ndarray, rate: int = RATE) -> bytes:
+    """16-bit mono WAV of float samples (-1..1) or int16 ones."""
     buffer = io.BytesIO()
     soundfile.write(buffer, samples, rate, format="WAV", subtype="PCM_16")
     return buffer.getvalue()

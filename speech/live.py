@@ -1,257 +1,150 @@
-"""A live session: PCM frames in, partial text and finished segments out.
+"""A user's live session over /ws/, from start to end: the slot it holds, its
+transcript row, the Segmenter its audio goes through, where its recognition
+runs (this process's pool, or speech workers through the channel layer), and
+its end.
 
-Frames are cut into segments at pauses (a segment ends after PAUSE_SECONDS of
-quiet following speech, or at MAX_SEGMENT_SECONDS, cut at its quietest
-moment). While a segment grows, its text so far is recognised about once a
-second as the partial; when it ends, it is recognised as a final. The
-recognition runs in the shared pool, never in the socket's thread, and the
-session hands results on in order through its callbacks.
-"""
+The socket hands a session frames and workers' answers; the session saves
+each final as a Segment and broadcasts partials and finals on the user's
+LiveStream. Once the last final is in after stop, it finishes the transcript
+(or deletes it when nothing was said), releases the slot and tells the
+socket through the channel layer ("live.stopped")."""
 
 from __future__ import annotations
 
-import itertools
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
+import asyncio
+import logging
+import uuid
 
 import numpy as np
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from lib import counters
+from lib.threads import run_in_loop
 
 from . import audio, recognition
 from .engines import Engine, EngineError
+from .models import Transcript
+from .segments import PARTIAL, Final, Segmenter
+from .streams import LiveStream
 
-PAUSE_SECONDS = 0.5
-# After this much quiet the sentence is recognised on a guess that it has
-# ended; if the quiet lasts to PAUSE_SECONDS the guess is the final, and if
-# speech resumes it is dropped. The final then costs the pause, not the
-# pause and the recognition.
-GUESS_SECONDS = 0.2
-MAX_SEGMENT_SECONDS = 15.0
-PARTIAL_EVERY_SECONDS = 0.5
-FIRST_PARTIAL_SECONDS = 0.35  # of speech: less is too little to read
-FLOOR_SECONDS = 4.0  # how much recent audio sets the noise floor
+logger = logging.getLogger(__name__)
 
+SLOTS = "live-sessions"
 
-@dataclass
-class _Guess:
-    index: int
-    text: str | None = None
-    confirmed: bool = False
+# Sessions of this process by id, from start until their last final is in:
+# workers' answers find their session here.
+_sessions: dict[str, Session] = {}
 
 
-@dataclass
-class Final:
-    index: int
-    text: str
-    start: float
-    end: float
+class LiveError(Exception):
+    """What the socket should tell the user; the message is fit to show."""
+
+
+def recognise_job(kind: str, engine: Engine, language: str, samples: np.ndarray) -> str:
+    """A job's text, wherever the job runs: a partial, soon replaced, is
+    decoded greedily; a guess or a final as a whole recording is."""
+    try:
+        if kind == PARTIAL:
+            return engine.recognise(audio.trim(samples), language, draft=True).text
+        return recognition.recognise(samples, engine, language).text
+    except (recognition.NoSpeech, EngineError):
+        return ""
+
+
+def answer(session_id: str, kind: str, index: int, text: str) -> None:
+    """A speech worker's answer to one of a session's jobs."""
+    session = _sessions.get(session_id)
+    if session is not None:
+        session.segmenter.answer(kind, index, text)
 
 
 class Session:
     def __init__(
-        self,
+        self, transcript: Transcript, engine: Engine, loop: asyncio.AbstractEventLoop, reply: str
+    ) -> None:
+        self.id = uuid.uuid4().hex
+        self.transcript, self.engine, self.language = transcript, engine, transcript.language
+        self.loop, self.reply_channel = loop, reply
+        self.stream = LiveStream(transcript.user_id, loop)
+        dispatch = self._to_workers if settings.LIVE_USE_WORKERS else self._in_pool
+        self.segmenter = Segmenter(dispatch, self.stream.show_partial, self._save_final)
+        self.stopping = False
+        _sessions[self.id] = self
+
+    @classmethod
+    def start(
+        cls,
+        user: AbstractBaseUser,
         engine: Engine,
         language: str,
-        on_partial: Callable[[str], None],
-        on_final: Callable[[Final], None],
-        dispatch: Callable[[str, int, np.ndarray], None] | None = None,
-    ) -> None:
-        """dispatch(kind, index, samples) sends a "partial" or "final" job
-        elsewhere (Channels workers), whose answer comes back through
-        partial_result() / final_result(); by default jobs run in this
-        process's recognition pool."""
-        self.engine, self.language = engine, language
-        self.on_partial, self.on_final = on_partial, on_final
-        self.dispatch = dispatch or self._run_locally
-        self._odd_byte = b""
-        self._segment = np.zeros(0, dtype=np.float32)
-        self._segment_start = 0.0  # seconds into the session
-        self._received = 0  # samples
-        self._levels: list[float] = []  # recent frame levels, for the floor
-        self._heard_speech = False
-        self._speech_frames = 0  # in the current segment
-        self._quiet_frames = 0
-        self._last_partial = 0.0
-        self._partial_since: float | None = None  # a partial job is out since then
-        self._next_index = 0
-        self._lock = threading.Lock()
-        self._bounds: dict[int, tuple[float, float]] = {}
-        self._done: dict[int, Final] = {}
-        self._emitted = 0
-        self._on_done: Callable[[], None] | None = None
-        self._guess_ids = itertools.count()
-        self._guesses: dict[int, _Guess] = {}  # guesses whose answer is awaited or held
-        self._guess_id: int | None = None  # the current segment's guess
-        self.closed = False
-
-    @property
-    def seconds(self) -> float:
-        return self._received / audio.RATE
+        loop: asyncio.AbstractEventLoop,
+        reply: str,
+    ) -> Session:
+        """Claim one of the user's LIVE_SESSIONS_PER_USER slots and open the
+        transcript; answers and "live.stopped" go to the `reply` channel."""
+        limit, timeout = settings.LIVE_SESSIONS_PER_USER, settings.LIVE_MAX_SECONDS + 60
+        if not counters.claim(SLOTS, str(user.pk), limit, timeout):
+            raise LiveError("Too many live sessions are open: stop one first.")
+        try:
+            transcript = Transcript.objects.create(user=user, engine=engine.name, language=language)
+        except BaseException:
+            counters.release(SLOTS, str(user.pk))
+            raise
+        return cls(transcript, engine, loop, reply)
 
     def feed(self, pcm: bytes) -> None:
-        """Take 16-bit little-endian mono PCM at 16 kHz, any number of bytes."""
-        data = self._odd_byte + pcm
-        self._odd_byte = data[len(data) - len(data) % 2 :]
-        samples = audio.from_pcm16(data)
-        self._received += len(samples)
-        self._segment = np.concatenate([self._segment, samples])
-        self._track_pauses(samples)
-        quiet = self._quiet_frames * audio.FRAME / audio.RATE
-        if self._guess_id is not None and quiet < GUESS_SECONDS:
-            self._drop_guess()  # speech resumed: the sentence had not ended
-        if self._heard_speech and quiet >= PAUSE_SECONDS:
-            self._end_segment(len(self._segment), at_pause=True)
-        elif audio.seconds(self._segment) >= MAX_SEGMENT_SECONDS:
-            self._end_segment(self._quietest_cut())
-        elif self._heard_speech and quiet >= GUESS_SECONDS:
-            if self._guess_id is None:
-                self._guess()
-        elif self._heard_speech:
-            self._maybe_partial()
+        """Take a frame of 16-bit PCM; LiveError for one too large, and at
+        LIVE_MAX_SECONDS, when the session stops."""
+        if len(pcm) > settings.LIVE_MAX_FRAME_BYTES:
+            raise LiveError(f"Audio frames must be at most {settings.LIVE_MAX_FRAME_BYTES} bytes.")
+        if self.segmenter.seconds >= settings.LIVE_MAX_SECONDS:
+            self.stop()
+            raise LiveError(f"Live sessions stop after {settings.LIVE_MAX_SECONDS} seconds.")
+        self.segmenter.feed(pcm)
 
-    def finish(self, on_done: Callable[[], None]) -> None:
-        """Finalise the last segment; on_done is called once every final has
-        been handed on (at once when none is outstanding)."""
-        if self._heard_speech:
-            # A guess still standing means no speech since it: it is the final.
-            self._end_segment(len(self._segment), at_pause=self._guess_id is not None)
-        with self._lock:
-            self._on_done = on_done
-            finished = self._emitted == self._next_index
-            if finished:
-                self.closed = True
-        if finished:
-            on_done()
+    def stop(self) -> None:
+        """Finalise the last sentence; the session ends once every final is in."""
+        if not self.stopping:
+            self.stopping = True
+            self.segmenter.finish(self._end)
 
-    def _track_pauses(self, samples: np.ndarray) -> None:
-        levels = audio.frame_levels(samples).tolist()
-        self._levels = (self._levels + levels)[-int(FLOOR_SECONDS * audio.RATE / audio.FRAME) :]
-        threshold = audio.speech_threshold(self._levels)
-        for level in levels:
-            if level > threshold:
-                self._heard_speech = True
-                self._speech_frames += 1
-                self._quiet_frames = 0
+    def _save_final(self, final: Final) -> None:
+        segment = self.transcript.add_segment(final.index, final.text, final.start, final.end)
+        self.stream.append_segment(segment)
+
+    def _end(self) -> None:
+        # Runs where the last final was handed on: the pool, or the socket.
+        _sessions.pop(self.id, None)
+        try:
+            if self.transcript.segments.exists():
+                self.transcript.finish()
             else:
-                self._quiet_frames += 1
+                self.transcript.delete()
+        finally:
+            counters.release(SLOTS, str(self.transcript.user_id))
+        message = {"type": "live.stopped", "transcript": self.transcript.pk}
+        run_in_loop(self.loop, get_channel_layer().send(self.reply_channel, message))
 
-    def _quietest_cut(self) -> int:
-        pieces = audio.cut_at_pauses(
-            self._segment, max_seconds=MAX_SEGMENT_SECONDS, min_seconds=MAX_SEGMENT_SECONDS / 2
-        )
-        return len(pieces[0])
-
-    def _maybe_partial(self) -> None:
-        now = time.monotonic()
-        # One partial job out at a time (a lost answer frees the slot after 10 s).
-        busy = self._partial_since is not None and now - self._partial_since < 10
-        enough = self._speech_frames * audio.FRAME >= FIRST_PARTIAL_SECONDS * audio.RATE
-        if busy or not enough or now - self._last_partial < PARTIAL_EVERY_SECONDS:
-            return
-        self._last_partial = self._partial_since = now
-        self.dispatch("partial", self._next_index, self._segment.copy())
-
-    def partial_result(self, index: int, text: str) -> None:
-        with self._lock:
-            self._partial_since = None
-            # A partial that comes back after its segment's final is stale.
-            if self._emitted <= index and not self.closed:
-                self.on_partial(recognition.collapse_repeats(text) if text else "")
-
-    def _guess(self) -> None:
-        guess_id = next(self._guess_ids)
-        with self._lock:
-            self._guesses[guess_id] = _Guess(self._next_index)
-        self._guess_id = guess_id
-        self.dispatch("guess", guess_id, self._segment.copy())
-
-    def _drop_guess(self) -> None:
-        with self._lock:
-            self._guesses.pop(self._guess_id, None)
-        self._guess_id = None
-
-    def guess_result(self, guess_id: int, text: str) -> None:
-        with self._lock:
-            guess = self._guesses.get(guess_id)
-            if guess is None:
-                return  # dropped: speech resumed
-            if not guess.confirmed:
-                guess.text = text  # held until the pause is long enough
-                return
-            del self._guesses[guess_id]
-        self.final_result(guess.index, text)
-
-    def _end_segment(self, cut: int, at_pause: bool = False) -> None:
-        guess_id, self._guess_id = self._guess_id, None
-        samples, self._segment = self._segment[:cut], self._segment[cut:]
-        start = self._segment_start
-        self._segment_start += audio.seconds(samples)
-        self._heard_speech = bool(len(self._segment)) and audio.has_speech(self._segment)
-        self._speech_frames = 0
-        self._quiet_frames = 0
-        index = self._next_index
-        self._next_index += 1
-        self._bounds[index] = (start, start + audio.seconds(samples))
-        held = None
-        with self._lock:
-            guess = self._guesses.get(guess_id) if guess_id is not None else None
-            if guess is not None and at_pause:
-                # The quiet lasted: the guess, made of this audio but for the
-                # last stretch of silence, is the final.
-                guess.confirmed = True
-                if guess.text is not None:
-                    held = self._guesses.pop(guess_id).text
-            elif guess is not None:
-                del self._guesses[guess_id]
-                guess = None
-        if guess is None:
-            self.dispatch("final", index, samples)
-        elif held is not None:
-            self.final_result(index, held)
-
-    def final_result(self, index: int, text: str) -> None:
-        """Finals may come back out of order; they are handed on in order."""
-        on_done = None
-        with self._lock:
-            start, end = self._bounds.pop(index, (0.0, 0.0))
-            self._done[index] = Final(index, text, start, end)
-            while self._emitted in self._done:
-                ready = self._done.pop(self._emitted)
-                self._emitted += 1
-                if ready.text:
-                    self.on_final(ready)
-                    self.on_partial("")
-            if self._on_done and not self.closed and self._emitted == self._next_index:
-                self.closed = True
-                on_done = self._on_done
-        if on_done:
-            on_done()
-
-    def _run_locally(self, kind: str, index: int, samples: np.ndarray) -> None:
+    def _in_pool(self, kind: str, index: int, samples: np.ndarray) -> None:
         def job() -> None:
-            if kind == "partial":
-                if index < self._next_index:  # its sentence ended meanwhile: the final matters
-                    self.partial_result(index, "")
-                    return
-                self.partial_result(index, recognise_partial(self.engine, self.language, samples))
-            elif kind == "guess":
-                self.guess_result(index, recognise_final(self.engine, self.language, samples))
-            else:
-                self.final_result(index, recognise_final(self.engine, self.language, samples))
+            stale = self.segmenter.is_stale(kind, index)
+            text = "" if stale else recognise_job(kind, self.engine, self.language, samples)
+            self.segmenter.answer(kind, index, text)
 
         recognition.submit(job)
 
-
-def recognise_partial(engine: Engine, language: str, samples: np.ndarray) -> str:
-    try:
-        return engine.recognise(audio.trim(samples), language, draft=True).text
-    except EngineError:
-        return ""
-
-
-def recognise_final(engine: Engine, language: str, samples: np.ndarray) -> str:
-    try:
-        return recognition.recognise(samples, engine, language).text
-    except (recognition.NoSpeech, EngineError):
-        return ""
+    def _to_workers(self, kind: str, index: int, samples: np.ndarray) -> None:
+        job = {
+            "type": "recognise.job",
+            "kind": kind,
+            "index": index,
+            "session": self.id,
+            "engine": self.engine.name,
+            "language": self.language,
+            "pcm": audio.to_pcm16(samples),
+            "reply_to": self.reply_channel,
+        }
+        async_to_sync(get_channel_layer().send)(settings.SPEECH_WORKER_CHANNEL, job)

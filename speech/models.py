@@ -10,7 +10,7 @@ class Transcript(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transcripts"
     )
-    provider = models.CharField(max_length=32)
+    engine = models.CharField(max_length=32)
     language = models.CharField(max_length=16)
     created = models.DateTimeField(default=timezone.now)
     finished = models.DateTimeField(null=True, blank=True)

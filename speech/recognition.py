@@ -1,5 +1,6 @@
-"""The one way to recognise speech: a bounded pool, recovery from the default
-engine's known failures, and the constrained search for choice fields.
+"""Recognition: the bounded pool every recognition runs in, a recording
+recognised with recovery from the default engine's known failures, and the
+searches constrained to a field's words (read) or phrases (rank).
 
 Recognition runs in worker threads, never in the request's event loop; when
 every slot is taken the caller gets Busy at once instead of a queue that
@@ -8,18 +9,20 @@ grows without bound."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from django.conf import settings
 
 from . import audio, engines
-from .engines import Engine, Lexicon, Transcript
+from .engines import Engine, EngineError, Heard, Lexicon
+
+logger = logging.getLogger(__name__)
 
 PAD = np.zeros(int(0.25 * audio.RATE), dtype=np.float32)
 
@@ -30,19 +33,6 @@ class Busy(Exception):
 
 class NoSpeech(Exception):
     """The audio holds no speech, or nothing any engine could make out."""
-
-
-@dataclass
-class Result:
-    transcript: Transcript
-    provider: str
-    audio_seconds: float
-    elapsed_seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.transcript.text
 
 
 _pool: ThreadPoolExecutor | None = None
@@ -68,30 +58,9 @@ def submit(job: Callable[[], None]) -> Future:
     return pool.submit(job)
 
 
-async def run(
-    samples: np.ndarray, engine: Engine, language: str, choices: list[str] | None = None
-) -> Result:
-    """Recognise in the pool; raise Busy when SPEECH_MAX_JOBS are under way."""
-    return await _in_pool(recognise, samples, engine, language, choices)
-
-
-async def read(samples: np.ndarray, engine: Engine, language: str, lexicon: Lexicon) -> list[str]:
-    """Readings with only the lexicon's words, best first, in the pool (Busy
-    as for run); empty where the engine cannot."""
-    readings = await _in_pool(engine.read, audio.trim(samples), language, lexicon)
-    return [reading.text for reading in readings if reading.text]
-
-
-async def choose(
-    samples: np.ndarray, engine: Engine, language: str, phrases: list[str]
-) -> list[str]:
-    """The phrases the engine's search constrained to them hears, best first,
-    in the pool (Busy as for run); empty where the engine cannot."""
-    padded = np.concatenate([PAD, audio.trim(samples), PAD])
-    return await _in_pool(engine.choose, padded, language, phrases)
-
-
-async def _in_pool(function, *args):
+async def run(function: Callable[..., Any], *args: Any) -> Any:
+    """Run a blocking recognition in the pool, off the event loop; raise Busy
+    at once when SPEECH_MAX_JOBS are under way."""
     pool, slots = _pool_and_slots()
     if not slots.acquire(blocking=False):
         raise Busy
@@ -101,42 +70,28 @@ async def _in_pool(function, *args):
         slots.release()
 
 
-def recognise(
-    samples: np.ndarray, engine: Engine, language: str, choices: list[str] | None = None
-) -> Result:
-    """Recognise speech in float32 mono 16 kHz samples (blocking). With
-    choices (phrases), also rank them by a search constrained to them."""
-    started = time.perf_counter()
-    result = Result(Transcript(""), engine.name, audio.seconds(samples))
+def recognise(samples: np.ndarray, engine: Engine, language: str) -> Heard:
+    """Recognise speech in float32 mono 16 kHz samples (blocking): long audio
+    cut at pauses, each piece padded with quiet. Raises NoSpeech where the
+    audio holds none; the text may still be empty where no engine made any
+    out."""
     if not audio.has_speech(samples):
         raise NoSpeech
-    speech = audio.trim(samples)
-    pieces = audio.cut_at_pauses(speech, max_seconds=settings.SPEECH_MAX_PIECE_SECONDS)
-    heard = [_recognise_piece(engine, piece, language, result) for piece in pieces]
-    text = " ".join(t.text for t in heard if t.text)
+    pieces = audio.cut_at_pauses(audio.trim(samples), settings.SPEECH_MAX_PIECE_SECONDS)
+    heard = [_recognise_piece(engine, piece, language) for piece in pieces]
+    text = " ".join(h.text for h in heard if h.text)
     # Other readings (an engine's n-best) make sense for audio read in one piece.
-    others = heard[0].alternatives if len(heard) == 1 else []
-    # Quiet each side, as the pieces get: cut tight, the first sound of a
-    # choice is misheard (233 of the 249 countries right instead of 230).
-    padded = np.concatenate([PAD, speech, PAD])
-    alternatives = _choose(engine, padded, language, choices) if choices else others
-    result.transcript = Transcript(text, alternatives)
-    result.elapsed_seconds = time.perf_counter() - started
-    if not text and not alternatives:
-        raise NoSpeech
-    return result
+    return Heard(text, heard[0].alternatives if len(heard) == 1 else [])
 
 
-def _recognise_piece(
-    engine: Engine, piece: np.ndarray, language: str, result: Result
-) -> Transcript:
+def _recognise_piece(engine: Engine, piece: np.ndarray, language: str) -> Heard:
     heard = engine.recognise(np.concatenate([PAD, piece, PAD]), language)
     text = heard.text
     if text and not is_looping(text):
         return heard
     # The default engine returns nothing, or loops on a phrase, for some
     # inputs; a different cut of the same audio usually reads fine.
-    result.notes.append("looping" if text else "empty")
+    logger.info("recognition recovering from %s text", "looping" if text else "empty")
     halves = audio.cut_at_pauses(
         piece, max_seconds=max(1.0, audio.seconds(piece) * 0.6), min_seconds=0.4
     )
@@ -148,36 +103,50 @@ def _recognise_piece(
         longer_pad = np.zeros(audio.RATE, dtype=np.float32)
         retried = engine.recognise(np.concatenate([longer_pad, piece, longer_pad]), language).text
     if retried and not is_looping(retried):
-        return Transcript(retried)
+        return Heard(retried)
     if retried or text:
-        return Transcript(collapse_repeats(retried or text))
-    return Transcript(_fallback(engine, piece, language, result))
+        return Heard(collapse_repeats(retried or text))
+    return Heard(_fallback(engine, piece, language))
 
 
-def _fallback(engine: Engine, piece: np.ndarray, language: str, result: Result) -> str:
+def _fallback(engine: Engine, piece: np.ndarray, language: str) -> str:
     """Another allowed offline engine, when the chosen one heard nothing."""
     for other in engines.allowed():
         if other is engine or other.needs_network or not other.supports(language):
             continue
         try:
             text = other.recognise(piece, language).text
-        except engines.EngineError:
+        except EngineError:
             continue
         if text:
-            result.notes.append(f"fallback:{other.name}")
+            logger.info("recognition fell back to %s", other.name)
             return text
     return ""
 
 
-def _choose(engine: Engine, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
-    """The phrases a search constrained to them hears, best first: the chosen
-    engine's own search, else PocketSphinx's grammar search."""
+def read(samples: np.ndarray, engine: Engine, language: str, lexicon: Lexicon) -> list[str]:
+    """Readings with only the lexicon's words, best first (blocking); empty
+    where the engine cannot."""
+    try:
+        readings = engine.read(audio.trim(samples), language, lexicon)
+    except EngineError:
+        return []
+    return [reading.text for reading in readings if reading.text]
+
+
+def rank(samples: np.ndarray, engine: Engine, language: str, phrases: list[str]) -> list[str]:
+    """The phrases a search constrained to them hears, best first (blocking):
+    the engine's own search, else PocketSphinx's grammar search; empty where
+    neither can. Quiet each side, as open recognition's pieces get: cut
+    tight, the first sound of a choice is misheard (233 of the 249
+    countries right instead of 230)."""
+    padded = np.concatenate([PAD, audio.trim(samples), PAD])
     for searcher in (engine, engines.ENGINES["sphinx"]):
         if not searcher.supports(language):
             continue
         try:
-            found = searcher.choose(samples, language, phrases)
-        except engines.EngineError:
+            found = searcher.choose(padded, language, phrases)
+        except EngineError:
             continue
         if found:
             return found

@@ -5,7 +5,12 @@ from __future__ import annotations
 import asyncio
 
 from channels.layers import get_channel_layer
+from django.contrib.auth.base_user import AbstractBaseUser
 from turbo import Stream
+
+from lib.threads import run_in_loop
+
+from .models import Segment
 
 
 class LiveStream(Stream):
@@ -20,10 +25,9 @@ class LiveStream(Stream):
         self.loop = loop
 
     def stream_raw(self, raw_text: str) -> None:
-        """Broadcast from any thread. turbo-django's async_to_sync would run
-        the send in a fresh event loop of the calling (recognition) thread,
-        where the in-memory channel layer's queues never wake their readers;
-        with the socket's loop known, the send runs there."""
+        """Broadcast from any thread: on the socket's loop where it is known
+        (turbo-django's own send runs in a fresh loop of the calling thread,
+        which the in-memory channel layer's readers never see)."""
         if self.loop is None:
             return super().stream_raw(raw_text)
         message = {
@@ -32,16 +36,16 @@ class LiveStream(Stream):
             "rendered_template": raw_text,
         }
         send = get_channel_layer().group_send(self.broadcastable_stream_name, message)
-        asyncio.run_coroutine_threadsafe(send, self.loop).result(timeout=30)
+        run_in_loop(self.loop, send)
 
     def get_init_args(self) -> list:
         return [self.user_pk]
 
-    def user_passes_test(self, user) -> bool:
+    def user_passes_test(self, user: AbstractBaseUser | None) -> bool:
         return bool(user and user.is_authenticated and user.pk == self.user_pk)
 
     def show_partial(self, text: str) -> None:
         self.update(text=text or "\u00a0", id="live-partial")
 
-    def append_segment(self, segment) -> None:
+    def append_segment(self, segment: Segment) -> None:
         self.append("speech/_segment.html", {"segment": segment}, id="live-transcript")

@@ -76,19 +76,6 @@ def synthesise(text: str, voice: str = "en-us", rate: int = _RATE) -> tuple[np.n
     return samples.astype(np.int16), _sample_rate
 
 
-def to_wav(samples: np.ndarray, sample_rate: int) -> bytes:
-    import io
-    import wave
-
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(sample_rate)
-        out.writeframes(samples.astype("<i2").tobytes())
-    return buffer.getvalue()
-
-
 if __name__ == "__main__":
     # `python -m speech.tts TEXT [VOICE [RATE]]` writes a WAV to stdout. eSpeak
     # carries state from one utterance into the next (the same text comes out
@@ -96,4 +83,6 @@ if __name__ == "__main__":
     import sys
 
     text, voice, rate = (sys.argv[1:] + ["en-us", str(_RATE)][len(sys.argv) - 2 :])[:3]
+    from .audio import to_wav
+
     sys.stdout.buffer.write(to_wav(*synthesise(text, voice=voice, rate=int(rate))))

@@ -1,5 +1,4 @@
 import logging
-import time
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -9,11 +8,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts import throttle
+from lib import counters
+from lib.clients import client_address
 
-from . import audio, engines, fields, recognition
+from . import audio, engines, recognition
+from .dictation import Dictation, Hints, dictate
 from .engines import EngineError
-from .forms import TranscribeForm
+from .forms import TooLarge, TranscribeForm
 from .models import Transcript
 from .streams import LiveStream
 
@@ -31,110 +32,76 @@ def _error(request: HttpRequest, status: int, message: str, field: str = "") -> 
     return render(request, "speech/_dictation_error.html", context, status=status)
 
 
-def _read_audio(form: TranscribeForm) -> bytes:
-    upload = form.cleaned_data.get("audio")
-    if upload is not None:
-        if upload.size > settings.SPEECH_MAX_UPLOAD_BYTES:
-            raise OverflowError
-        return upload.read()
-    data = audio.decode_base64(form.cleaned_data["record"])
-    if len(data) > settings.SPEECH_MAX_UPLOAD_BYTES:
-        raise OverflowError
-    return data
-
-
 @require_POST
 async def transcribe(request: HttpRequest) -> HttpResponse:
     """Audio in; the field's value out, as a partial for HTMX or as JSON."""
     if int(request.META.get("CONTENT_LENGTH") or 0) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
         return _error(request, 413, "The recording is too large.")
-    client = throttle.client_address(request)
-    count = await sync_to_async(throttle.hit)("speech", client, settings.SPEECH_RATE_WINDOW_SECONDS)
+    window = settings.SPEECH_RATE_WINDOW_SECONDS
+    count = await sync_to_async(counters.hit)("speech", client_address(request), window)
     if count > settings.SPEECH_RATE_LIMIT:
         return _error(request, 429, "Too many recordings in a short time: wait a minute.")
-
     form = TranscribeForm(request.POST, request.FILES)
     if not form.is_valid():
-        message = " ".join(str(e) for errors in form.errors.values() for e in errors)
-        return _error(request, 400, message, request.POST.get("field", "")[:64])
-    field_name = form.cleaned_data["field"]
+        return _error(request, 400, form.message, request.POST.get("field", "")[:64])
+    data = form.cleaned_data
     try:
-        samples = audio.decode(_read_audio(form), audio.Limits(settings.SPEECH_MAX_AUDIO_SECONDS))
-    except OverflowError:
-        return _error(request, 413, "The recording is too large.", field_name)
+        samples = audio.decode(form.recording(), audio.Limits(settings.SPEECH_MAX_AUDIO_SECONDS))
+        dictation = await dictate(
+            samples, data["engine"], data["language"], data["voice"].kind, Hints()
+        )
+    except TooLarge:
+        return _error(request, 413, "The recording is too large.", data["field"])
     except audio.AudioError as error:
-        return _error(request, 400, str(error), field_name)
-
-    kind = fields.kind_for(field_name)
-    choices = list(kind.choices.phrases) if kind.choices else None
-    engine, language = form.cleaned_data["provider"], form.cleaned_data["language"]
-    try:
-        result = await recognition.run(samples, engine, language, choices)
+        return _error(request, 400, str(error), data["field"])
     except recognition.Busy:
         return _error(request, 503, "The speech service is busy: try again in a moment.")
     except recognition.NoSpeech:
         return _error(request, 422, "No speech heard: try again, closer to the microphone.")
     except EngineError as error:
-        return _error(request, 503, str(error), field_name)
-    await _look_again(kind, samples, engine, language, result)
+        return _error(request, 503, str(error), data["field"])
+    _log(data["field"], dictation)
+    return _answer(request, data, dictation)
 
-    value = kind.value(result.transcript)
+
+def _log(field: str, dictation: Dictation) -> None:
     logger.info(
-        "transcribed field=%s provider=%s audio=%.2fs elapsed=%.2fs notes=%s",
-        field_name or "-",
-        engine.name,
-        result.audio_seconds,
-        result.elapsed_seconds,
-        ",".join(result.notes) or "-",
+        "transcribed field=%s engine=%s audio=%.2fs elapsed=%.2fs notes=%s",
+        field or "-",
+        dictation.engine,
+        dictation.audio_seconds,
+        dictation.elapsed_seconds,
+        ",".join(dictation.notes) or "-",
     )
-    return _answer(request, form, kind, result, value)
 
 
-async def _look_again(kind, samples, engine, language, result) -> None:
-    """A search constrained to what the field allows, where the open
-    transcript gives it no good value: a phone number's words, an address's
-    top-level domain. The open transcript stands where it cannot run."""
-    started = time.perf_counter()
-    try:
-        if kind.lexicon and kind.needs_reading(result.text):
-            readings = await recognition.read(samples, engine, language, kind.lexicon)
-            if readings:
-                result.transcript.alternatives = readings
-                result.notes.append("constrained")
-        phrases = kind.phrases_to_rank(result.transcript)
-        if phrases:
-            ranked = await recognition.choose(samples, engine, language, phrases)
-            if ranked:
-                result.transcript.alternatives.insert(0, ranked[0])
-                result.notes.append("ranked")
-    except (recognition.Busy, EngineError):
-        pass
-    result.elapsed_seconds += time.perf_counter() - started
-
-
-def _answer(request, form, kind, result, value) -> HttpResponse:
-    field_name, secret = form.cleaned_data["field"], form.is_secret
-    text = "" if secret else result.text
+def _answer(request: HttpRequest, data: dict, dictation: Dictation) -> HttpResponse:
+    field, voice = data["field"], data["voice"]
+    text = "" if voice.secret else dictation.text
     message = ""
-    if not value and kind.choices:
+    if not dictation.value and voice.kind.has_choices:
         message = f"Heard “{text}”, which matches none of the choices: pick one from the list."
-    elif not value:
+    elif not dictation.value:
         message = "No words made out: try again, or type instead."
     if _wants_json(request):
         body = {
             "text": text,
-            "value": value,
-            "provider": result.provider,
-            "audio_seconds": round(result.audio_seconds, 3),
-            "elapsed_seconds": round(result.elapsed_seconds, 3),
+            "value": dictation.value,
+            "provider": dictation.engine,
+            "audio_seconds": round(dictation.audio_seconds, 3),
+            "elapsed_seconds": round(dictation.elapsed_seconds, 3),
         }
-        if message:
-            body["error"] = message
-        return JsonResponse(body, status=422 if message else 200)
+        return JsonResponse(
+            body | ({"error": message} if message else {}), status=422 if message else 200
+        )
     if message:
-        return _error(request, 422, message, field_name)
-    label = kind.choices.label_of(value) if kind.choices else value
-    context = {"field": field_name, "value": value, "label": label, "secret": secret}
+        return _error(request, 422, message, field)
+    context = {
+        "field": field,
+        "value": dictation.value,
+        "label": voice.kind.label(dictation.value),
+        "secret": voice.secret,
+    }
     return render(request, "speech/_dictation.html", context)
 
 

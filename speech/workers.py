@@ -27,10 +27,7 @@ class RecognitionWorker(SyncConsumer):
         if engine is not None:
             started = time.perf_counter()
             samples = audio.from_pcm16(message["pcm"])
-            recognise = (
-                live.recognise_partial if message["kind"] == "partial" else live.recognise_final
-            )
-            text = recognise(engine, message["language"], samples)
+            text = live.recognise_job(message["kind"], engine, message["language"], samples)
             logger.info(
                 "recognised %s audio=%.2fs elapsed=%.2fs",
                 message["kind"],

@@ -33,7 +33,7 @@ def owner_client(client, owner):
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory) -> Iterator[str]:
-    from .live import served_site
+    from harness.site import served_site
 
     with served_site(tmp_path_factory.mktemp("site")) as url:
         yield url
@@ -50,7 +50,7 @@ def playwright_session():
 @pytest.fixture
 def launch_chromium(playwright_session):
     """Start Debian's Chromium with the given extra flags; closed after the test."""
-    from .live import CHROMIUM, CHROMIUM_ARGS
+    from harness.site import CHROMIUM, CHROMIUM_ARGS
 
     browsers = []
 
@@ -74,9 +74,8 @@ def speaking_page(launch_chromium, tmp_path):
     import numpy as np
     import soundfile
 
+    from harness.voices import spoken
     from speech import audio
-
-    from .speech_audio import spoken
 
     def open_page(speech):
         speech = spoken(speech) if isinstance(speech, str) else speech

@@ -5,9 +5,9 @@ import pytest
 import soundfile
 from playwright.sync_api import expect
 
+from harness.voices import beckett_path
 from speech import audio
 
-from .speech_audio import beckett_path
 from .test_browser_accessibility import register
 
 pytestmark = pytest.mark.browser

@@ -60,7 +60,7 @@ def test_the_greeting_audio_speaks_the_users_name(client, owner):
     assert 0.8 < len(samples) / rate < 5
     assert np.sqrt(np.mean(samples**2)) > 0.01  # not silent
     speech = audio.to_rate(samples, rate)
-    heard = recognition.recognise(speech, engines.get("moonshine"), "en").text
+    heard = recognition.recognise(speech, engines.ENGINES["moonshine"], "en").text
     assert "alice" in heard.lower()
 
 

@@ -13,11 +13,10 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from config.asgi import application
+from harness.voices import beckett_path, spoken
 from speech import audio
 from speech.models import Transcript
 from speech.streams import LiveStream
-
-from .speech_audio import beckett_path, spoken
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -222,6 +221,7 @@ async def test_a_silent_session_saves_no_transcript(owner):
     await start(communicator)
     await stream(communicator, np.zeros(audio.RATE, dtype=np.float32), pace=0)
     await communicator.send_json_to({"type": "stop"})
-    assert (await communicator.receive_json_from(timeout=30))["type"] == "stopped"
+    stopped = await communicator.receive_json_from(timeout=30)
+    assert stopped == {"type": "stopped", "transcript": None}
     await communicator.disconnect()
     assert not await database_sync_to_async(Transcript.objects.exists)()

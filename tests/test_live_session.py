@@ -1,10 +1,11 @@
-"""live.Session's bookkeeping, with a dispatcher that records the jobs instead
+"""The Segmenter's bookkeeping, with a dispatcher that records the jobs instead
 of recognising them (the recognition itself is tested with real speech in
 test_live.py)."""
 
 import numpy as np
 
-from speech import audio, engines, live
+from speech import audio
+from speech.segments import Final, Segmenter
 
 
 def tone(seconds: float) -> np.ndarray:
@@ -20,24 +21,20 @@ class Recorder:
     def __init__(self) -> None:
         self.jobs: list[tuple[str, int, float]] = []
         self.partials: list[str] = []
-        self.finals: list[live.Final] = []
+        self.finals: list[Final] = []
 
-    def session(self) -> live.Session:
-        return live.Session(
-            engines.get("moonshine"),
-            "en",
+    def session(self) -> Segmenter:
+        return Segmenter(
+            lambda kind, index, samples: self.jobs.append((kind, index, audio.seconds(samples))),
             self.partials.append,
             self.finals.append,
-            dispatch=lambda kind, index, samples: self.jobs.append(
-                (kind, index, audio.seconds(samples))
-            ),
         )
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.jobs]
 
 
-def feed(session: live.Session, samples: np.ndarray) -> None:
+def feed(session: Segmenter, samples: np.ndarray) -> None:
     pcm = audio.to_pcm16(samples)
     for i in range(0, len(pcm), 3200):
         session.feed(pcm[i : i + 3200])
@@ -48,7 +45,7 @@ def test_a_guess_confirmed_by_the_pause_is_the_final_without_a_second_job():
     session = out.session()
     feed(session, np.concatenate([quiet(1), tone(1), quiet(0.3)]))
     assert out.kinds().count("guess") == 1
-    session.guess_result(out.jobs[-1][1], "hello there")
+    session.answer("guess", out.jobs[-1][1], "hello there")
     assert out.finals == []  # held: the quiet is not yet long enough
     feed(session, quiet(0.4))
     assert [f.text for f in out.finals] == ["hello there"]
@@ -61,10 +58,10 @@ def test_a_guess_is_dropped_when_speech_resumes():
     feed(session, np.concatenate([quiet(1), tone(1), quiet(0.3)]))
     guess_id = out.jobs[-1][1]
     feed(session, np.concatenate([tone(0.5), quiet(0.7)]))
-    session.guess_result(guess_id, "hello")  # too late, and for too little
+    session.answer("guess", guess_id, "hello")  # too late, and for too little
     assert out.finals == []
     assert out.kinds().count("guess") == 2  # a new guess after the new pause
-    session.guess_result(out.jobs[-1][1], "hello there again")
+    session.answer("guess", out.jobs[-1][1], "hello there again")
     assert [f.text for f in out.finals] == ["hello there again"]
 
 
@@ -78,8 +75,8 @@ def test_finals_are_handed_on_in_order_whatever_order_they_finish_in():
     # The first sentence ended at a pause (its second guess is its final);
     # the second ends at stop, with no guess standing: a final job.
     assert finals[-1][0] == "final"
-    session.final_result(finals[-1][1], "second")
+    session.answer("final", finals[-1][1], "second")
     assert out.finals == []  # waits for the first
-    session.guess_result([i for k, i in finals if k == "guess"][-1], "first")
+    session.answer("guess", [i for k, i in finals if k == "guess"][-1], "first")
     assert [f.text for f in out.finals] == ["first", "second"]
     assert out.partials[-1] == "<done>"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .live import ROOT, free_port
+from harness.site import ROOT, free_port
 
 pytestmark = pytest.mark.servers
 

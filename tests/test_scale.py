@@ -12,10 +12,9 @@ import pytest
 import soundfile
 import websockets
 
+from harness.site import daphne, free_port, log_in_over_http, manage, running, site_env
+from harness.voices import beckett_path
 from speech import audio
-
-from .live import daphne, free_port, log_in_over_http, manage, running, site_env
-from .speech_audio import beckett_path
 
 pytestmark = pytest.mark.servers
 

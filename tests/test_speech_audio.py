@@ -3,10 +3,9 @@
 import numpy as np
 import pytest
 
+from harness.voices import beckett_path, encoded, spoken, wav_bytes
 from speech import audio
 from speech.recognition import collapse_repeats, is_looping
-
-from .speech_audio import beckett_path, encoded, spoken, wav_bytes
 
 LIMITS = audio.Limits(max_seconds=60)
 

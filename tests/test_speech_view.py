@@ -8,10 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from speech import engines, recognition
-from speech.fields import PHONE_LEXICON
-
-from .speech_audio import BECKETT_TEXT, beckett_path, encoded, spoken, spoken_wav, wav_bytes
+from harness.voices import BECKETT_TEXT, beckett_path, encoded, spoken, spoken_wav, wav_bytes
+from speech import engines, live, recognition
+from speech.dictation import phones
+from speech.engines.moonshine import search
 
 URL = "/speech/transcribe/"
 JSON = {"Accept": "application/json"}
@@ -120,7 +120,7 @@ def test_a_few_samples_get_an_answer_not_an_error(length):
     assert engine.recognise(samples, "en").text == ""
     assert engine.recognise(samples, "en", draft=True).text == ""
     assert engine.choose(samples, "en", ["male", "female"])
-    assert isinstance(engine.read(samples, "en", PHONE_LEXICON), list)
+    assert isinstance(engine.read(samples, "en", phones.LEXICON), list)
 
 
 def test_base64_records_as_older_clients_send_them(client):
@@ -265,14 +265,13 @@ def test_requests_per_client_are_limited(client):
 
 def test_the_time_reported_counts_the_second_look(client, monkeypatch):
     # A phone number heard with other words is read again with number words.
-    decoder = engines.ENGINES["moonshine"]._decoder()
-    read = decoder.read
+    read = search.read
 
     def slow_read(*args, **kwargs):
         time.sleep(1.0)
         return read(*args, **kwargs)
 
-    monkeypatch.setattr(decoder, "read", slow_read)
+    monkeypatch.setattr(search, "read", slow_read)
     response = post(client, spoken_wav("eight eight eight double four double two"), field="phone")
     assert response.json()["value"] == "8884422"
     assert response.json()["elapsed_seconds"] >= 1.0
@@ -290,17 +289,14 @@ def test_a_busy_service_answers_503(client, monkeypatch):
 def test_an_engine_failure_answers_503_and_ends_a_live_sentence(client, monkeypatch):
     from onnxruntime.capi.onnxruntime_pybind11_state import InvalidArgument
 
-    from speech import live
-
     def fail(*args, **kwargs):
         raise InvalidArgument("Invalid input shape")
 
-    decoder = engines.ENGINES["moonshine"]._decoder()
-    monkeypatch.setattr(decoder, "transcribe", fail)
+    monkeypatch.setattr(search, "transcribe", fail)
     response = post(client, spoken_wav("hello there"))
     assert response.status_code == 503
     assert "failed on this recording" in response.json()["error"]
-    assert live.recognise_final(engines.ENGINES["moonshine"], "en", spoken("hello")) == ""
+    assert live.recognise_job("final", engines.ENGINES["moonshine"], "en", spoken("hello")) == ""
 
 
 def test_only_post_is_allowed(client):

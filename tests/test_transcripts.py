@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def transcript(owner) -> Transcript:
-    transcript = Transcript.objects.create(user=owner, provider="moonshine", language="en")
+    transcript = Transcript.objects.create(user=owner, engine="moonshine", language="en")
     transcript.add_segment(0, "Ever tried, ever failed.", 0.0, 2.5)
     transcript.add_segment(1, "No matter.", 2.5, 4.0)
     transcript.finish()
@@ -37,7 +37,7 @@ def test_the_live_page_subscribes_to_the_users_own_stream(owner_client, owner):
 
 
 def test_the_history_lists_only_the_users_transcripts(owner_client, transcript, stranger):
-    theirs = Transcript.objects.create(user=stranger, provider="moonshine", language="en")
+    theirs = Transcript.objects.create(user=stranger, engine="moonshine", language="en")
     page = owner_client.get("/speech/transcripts/").text
     assert f'href="/speech/transcripts/{transcript.pk}/"' in page
     assert f'href="/speech/transcripts/{theirs.pk}/"' not in page

@@ -1,4 +1,5 @@
-"""The engines, one instance each per process, and the allow-list."""
+"""The engines, one instance each per process, the allow-list, and the one
+place that picks an engine and a language for a request or a live session."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import threading
 
 from django.conf import settings
 
-from .base import Engine, EngineError, EngineUnavailable, Lexicon, Reading, Transcript
+from .base import Engine, EngineError, EngineUnavailable, Heard, Lexicon, Reading
 from .google import GoogleEngine
 from .moonshine import MoonshineEngine
 from .sphinx import SphinxEngine
 
 __all__ = [
-    "Engine", "EngineError", "EngineUnavailable", "Lexicon", "Reading", "Transcript",
-    "get", "allowed", "load_default_in_background",
+    "Engine", "EngineError", "EngineUnavailable", "Heard", "Lexicon", "Reading",
+    "ENGINES", "UnusableChoice", "allowed", "pick", "load_default_in_background",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -24,17 +25,34 @@ ENGINES: dict[str, Engine] = {
 }
 
 
+class UnusableChoice(ValueError):
+    """An engine or language the site does not offer; the message is fit to
+    show the user."""
+
+
 def allowed() -> list[Engine]:
     """The engines the operator allows, in the order SPEECH_ENGINES names them."""
     return [ENGINES[name] for name in settings.SPEECH_ENGINES if name in ENGINES]
 
 
-def get(name: str) -> Engine:
-    """An allowed engine by name; KeyError for any other name."""
-    engine = ENGINES[name]
-    if engine not in allowed():
-        raise KeyError(name)
-    return engine
+def pick(name: object = None, language: object = None) -> tuple[Engine, str]:
+    """The engine a request or a live session names (by its user-facing
+    `provider`) and the language, each defaulting to the site's; raises
+    UnusableChoice for anything outside the allow-list."""
+    name = name or settings.SPEECH_DEFAULT_ENGINE
+    engine = ENGINES.get(name) if isinstance(name, str) else None
+    if engine is None or engine not in allowed():
+        offered = ", ".join(e.name for e in allowed())
+        raise UnusableChoice(
+            f"Unknown speech engine {str(name)[:32]!r}; this site offers: {offered}."
+        )
+    if engine.needs_network and not settings.SPEECH_ALLOW_NETWORK:
+        raise UnusableChoice(f"{engine.label} needs the internet, and this site works offline.")
+    language = language or settings.SPEECH_DEFAULT_LANGUAGE
+    if not isinstance(language, str) or not engine.supports(language):
+        shown = str(language)[:32]
+        raise UnusableChoice(f"{engine.label} does not understand the language {shown!r}.")
+    return engine, language
 
 
 def load_default_in_background() -> None:
@@ -43,7 +61,7 @@ def load_default_in_background() -> None:
 
     def load() -> None:
         try:
-            get(settings.SPEECH_DEFAULT_ENGINE).load()
+            ENGINES[settings.SPEECH_DEFAULT_ENGINE].load()
         except (KeyError, EngineError) as error:
             logger.warning("The default speech engine did not load: %s", error)
 

@@ -14,10 +14,11 @@ class EngineUnavailable(EngineError):
 
 
 @dataclass
-class Transcript:
+class Heard:
+    """What an engine heard in a recording: its best text and its other
+    readings of the same audio (an n-best list), best first."""
+
     text: str
-    # Other readings of the same audio, best first: an n-best list, or the
-    # phrases a search constrained to a field's choices heard.
     alternatives: list[str] = field(default_factory=list)
 
 
@@ -52,7 +53,7 @@ class Engine:
     def load(self) -> None:
         """Load what recognition needs (a model), if anything, ahead of use."""
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
         """Transcribe float32 mono 16 kHz samples. A draft (a live partial,
         soon replaced) may trade accuracy for speed."""
         raise NotImplementedError

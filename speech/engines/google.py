@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import audio
-from .base import Engine, EngineError, EngineUnavailable, Transcript
+from .base import Engine, EngineError, EngineUnavailable, Heard
 
 
 class GoogleEngine(Engine):
@@ -16,7 +16,7 @@ class GoogleEngine(Engine):
     languages = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh", "ar", "hi")
     needs_network = True
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
         import speech_recognition as sr
 
         data = sr.AudioData(audio.to_pcm16(samples), audio.RATE, 2)
@@ -25,10 +25,10 @@ class GoogleEngine(Engine):
         except sr.RequestError as error:
             raise EngineUnavailable(f"Google Web Speech could not be reached: {error}") from None
         except sr.UnknownValueError:
-            return Transcript("")
+            return Heard("")
         if not isinstance(result, dict) or not result.get("alternative"):
-            return Transcript("")
+            return Heard("")
         texts = [alt.get("transcript", "") for alt in result["alternative"]]
         if not texts[0]:
             raise EngineError("Google Web Speech answered with nothing.")
-        return Transcript(texts[0], texts[1:])
+        return Heard(texts[0], texts[1:])

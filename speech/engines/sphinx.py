@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import audio
-from .base import Engine, EngineUnavailable, Transcript
+from .base import Engine, EngineUnavailable, Heard
 
 
 def _data_dir() -> Path:
@@ -77,7 +77,7 @@ class SphinxEngine(Engine):
     languages = ("en-US", "en")
     needs_network = False
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
         try:
             import speech_recognition as sr
         except ImportError:
@@ -90,7 +90,7 @@ class SphinxEngine(Engine):
             text = ""
         except sr.RequestError as error:
             raise EngineUnavailable(f"PocketSphinx is not set up: {error}") from None
-        return Transcript(text)
+        return Heard(text)
 
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
         grammar = _grammar(tuple(phrases))

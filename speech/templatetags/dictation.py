@@ -1,16 +1,19 @@
 from django import forms, template
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.forms import BoundField
 from django.forms.widgets import Input
+
+from ..voice import form_key, is_voice_form
 
 register = template.Library()
 
 TEXT_INPUT_TYPES = {"text", "email", "tel", "url", "number", "search"}
 
 
-@register.filter
-def dictatable(field) -> bool:
-    """Whether a bound field gets a mic button: text inputs, text areas and
-    single choices; passwords only where SPEECH_DICTATE_PASSWORDS allows."""
+def dictatable(field: BoundField) -> bool:
+    """Whether a field takes dictation: text inputs, text areas and single
+    choices; passwords only where SPEECH_DICTATE_PASSWORDS allows."""
     widget = field.field.widget
     if isinstance(widget, forms.PasswordInput):
         return settings.SPEECH_DICTATE_PASSWORDS
@@ -19,3 +22,16 @@ def dictatable(field) -> bool:
     if isinstance(widget, forms.Textarea | forms.Select):
         return True
     return isinstance(widget, Input) and widget.input_type in TEXT_INPUT_TYPES
+
+
+@register.inclusion_tag("speech/_mic.html")
+def mic(field: BoundField) -> dict:
+    """The mic button of a form field, and the line that reports on it;
+    nothing for a field that takes no dictation. The form must have opted
+    in with @voice_form, so that the speech view knows its fields."""
+    if not dictatable(field):
+        return {"field": None}
+    form_class = type(field.form)
+    if not is_voice_form(form_class):
+        raise ImproperlyConfigured(f"Decorate {form_class.__qualname__} with @voice_form.")
+    return {"field": field, "form_key": form_key(form_class)}

@@ -80,7 +80,11 @@
     showStatus(button, "Transcribing…");
     announce("Transcribing.");
     button.setAttribute("aria-busy", "true");
-    const values = { field: button.dataset.dictate, audio: new File([wav], "speech.wav", { type: "audio/wav" }) };
+    const values = {
+      field: button.dataset.dictate,
+      form: button.dataset.form,
+      audio: new File([wav], "speech.wav", { type: "audio/wav" }),
+    };
     htmx.ajax("POST", button.dataset.url, {
       source: button,
       target: "#dictation-status-" + button.dataset.dictate,

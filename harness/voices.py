@@ -1,11 +1,13 @@
-"""Real speech for the tests: eSpeak NG (from PyPI's espeakng-loader) speaking
-offline, and the read recording shipped inside moonshine-cpp."""
+"""Real speech for the tests and the benchmarks: eSpeak NG (from PyPI's
+espeakng-loader) speaking offline, Debian's Flite and Festival voices, the
+read recording shipped inside moonshine-cpp, and noise to put under them."""
 
 from __future__ import annotations
 
 import io
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +55,7 @@ def spoken(text: str, voice: str = VOICE, rate: int = RATE_WPM) -> np.ndarray:
 def wav_bytes(
     samples: np.ndarray, rate: int = audio.RATE, subtype: str = "PCM_16", channels: int = 1
 ) -> bytes:
+    """16 kHz samples as a WAV of any rate, width and channel count."""
     if rate != audio.RATE:
         import soxr
 
@@ -71,3 +74,32 @@ def encoded(samples: np.ndarray, container: str, subtype: str = "PCM_16") -> byt
 
 def spoken_wav(text: str, **kwargs) -> bytes:
     return wav_bytes(spoken(text, **kwargs))
+
+
+def debian_spoken(text: str, synthesiser: str, voice: str) -> np.ndarray:
+    """Speech from Debian's Flite or Festival (apt-get install flite festival
+    festvox-us-slt-hts), whose voices are recorded people cut and joined or
+    modelled, unlike eSpeak's formant synthesis; half a second of silence
+    around it, as spoken() gives."""
+    with tempfile.NamedTemporaryFile(suffix=".wav") as out:
+        if synthesiser == "flite":
+            command = ["flite", "-voice", voice, "-t", text, "-o", out.name]
+        elif synthesiser == "festival":
+            command = ["text2wave", "-eval", f"(voice_{voice})", "-o", out.name]
+        else:
+            raise ValueError(f"unknown synthesiser {synthesiser!r}: flite or festival")
+        subprocess.run(command, input=text.encode(), check=True, capture_output=True)
+        samples, rate = soundfile.read(out.name, dtype="float32")
+    pad = np.zeros(audio.RATE // 2, dtype=np.float32)
+    return np.concatenate([pad, audio.to_rate(samples, rate), pad])
+
+
+def with_noise(samples: np.ndarray, snr_db: float) -> np.ndarray:
+    """White noise under the whole recording, snr_db below the speech's
+    power (taken over its voiced frames), the same noise for the same
+    recording: a fan or a laptop's hiss beside the microphone."""
+    mask = np.repeat(audio.speech_frames(samples), audio.FRAME)
+    voiced = samples[: len(mask)][mask]
+    power = float(np.mean(voiced**2)) if len(voiced) else float(np.mean(samples**2))
+    noise = np.random.default_rng(len(samples)).standard_normal(len(samples))
+    return (samples + noise * np.sqrt(power / 10 ** (snr_db / 10))).astype(np.float32)

@@ -1,10 +1,10 @@
 """Moonshine base English, shipped inside the moonshine-cpp wheel: offline, CPU.
 
-The wheel's model files are run through onnxruntime by our own decoder
-(moonshine_decoder.py): a beam search for open transcription, and searches
-constrained to a field's choices or words. The wheel's C library decodes
-greedily: on the same model, the beam reads more words right at about the
-same speed (docs/performance.md)."""
+The wheel's model files are run through onnxruntime by our own searches
+(search.py): a beam search for open transcription, and searches constrained
+to a field's choices or words. The wheel's C library decodes greedily: on
+the same model, the beam reads more words right at about the same speed
+(docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import Engine, EngineError, EngineUnavailable, Lexicon, Reading, Transcript
-from .moonshine_decoder import OPEN_BEAM, Decoder
+from ..base import Engine, EngineError, EngineUnavailable, Heard, Lexicon, Reading
+from . import search
+from .model import Model
 
 logger = logging.getLogger(__name__)
 
@@ -51,31 +52,32 @@ class MoonshineEngine(Engine):
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._loaded: Decoder | None = None
+        self._loaded: Model | None = None
 
-    def _decoder(self) -> Decoder:
+    def model(self) -> Model:
         # One per process: onnxruntime sessions take calls from many threads.
         with self._lock:
             if self._loaded is None:
                 try:
-                    self._loaded = Decoder(_model_dir())
+                    self._loaded = Model(_model_dir())
                 except ImportError as error:
                     raise EngineUnavailable(f"onnxruntime is not installed: {error}") from None
         return self._loaded
 
     def load(self) -> None:
-        self._decoder()
+        self.model()
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Transcript:
+    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
         samples = np.ascontiguousarray(samples, dtype=np.float32)
+        width = 1 if draft else search.OPEN_BEAM
         with _failures_as_engine_errors():
-            texts = self._decoder().transcribe(samples, width=1 if draft else OPEN_BEAM)
-        return Transcript(texts[0], texts[1:]) if texts else Transcript("")
+            texts = search.transcribe(self.model(), samples, width=width)
+        return Heard(texts[0], texts[1:]) if texts else Heard("")
 
     def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
         with _failures_as_engine_errors():
-            return [phrase for phrase, _ in self._decoder().rank(samples, phrases)]
+            return [phrase for phrase, _ in search.rank(self.model(), samples, phrases)]
 
     def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:
         with _failures_as_engine_errors():
-            return self._decoder().read(samples, lexicon)
+            return search.read(self.model(), samples, lexicon)

@@ -1,14 +1,34 @@
 """Spoken words -> the value a field needs (no audio: the transcripts here are
-ones the default engine produced, or people say)."""
+ones the default engine produced, or people say). Readings name where each
+other reading came from: the engine's n-best (others), a reading with the
+kind's words only (constrained), or the kind's phrases ranked (ranked)."""
 
 import pytest
 
-from speech.engines import Transcript
-from speech.fields import GENERIC_DOMAINS, email_value, kind_for, name_value, phone_value
+from accounts.forms import MeForm
+from speech.dictation import Hints, Readings, kind_for
+from speech.dictation.emails import GENERIC_DOMAINS, email_value
+from speech.dictation.fields import EMAIL, NAME, PHONE
+from speech.dictation.kinds import TEXT
+from speech.dictation.names import name_value
+from speech.dictation.phones import phone_value
+
+COUNTRY = kind_for(MeForm.base_fields["country"])
+SEX = kind_for(MeForm.base_fields["sex"])
+
+
+def value(kind, heard: str, **readings) -> str | None:
+    """The kind's value for these readings, or None where it makes none."""
+    values = kind.values(Readings(heard, **readings), Hints())
+    return values[0] if values else None
+
+
+def needs_reading(kind, heard: str) -> bool:
+    return kind.needs_reading(heard, Hints())
 
 
 @pytest.mark.parametrize(
-    ("spoken", "value"),
+    ("spoken", "written"),
     [
         ("john dot smith at example dot com", "john.smith@example.com"),
         ("John Dot Smith at gmail dot com.", "john.smith@gmail.com"),
@@ -38,12 +58,12 @@ from speech.fields import GENERIC_DOMAINS, email_value, kind_for, name_value, ph
         ("walter at sample dot com", "walter@sample.com"),
     ],
 )
-def test_emails_are_written_as_addresses(spoken, value):
-    assert email_value(spoken) == value
+def test_emails_are_written_as_addresses(spoken, written):
+    assert email_value(spoken) == written
 
 
 @pytest.mark.parametrize(
-    ("spoken", "value"),
+    ("spoken", "written"),
     [
         ("five five five one two three four", "5551234"),
         ("Five, five, five, one, two, three, four.", "5551234"),
@@ -57,12 +77,12 @@ def test_emails_are_written_as_addresses(spoken, value):
         ("For one, five, five, five.", "41555"),
     ],
 )
-def test_phones_are_written_as_digits(spoken, value):
-    assert phone_value(spoken) == value
+def test_phones_are_written_as_digits(spoken, written):
+    assert phone_value(spoken) == written
 
 
 @pytest.mark.parametrize(
-    ("spoken", "value"),
+    ("spoken", "written"),
     [
         ("grace hopper.", "Grace Hopper"),
         ("mary o'brien", "Mary O'Brien"),
@@ -76,13 +96,13 @@ def test_phones_are_written_as_digits(spoken, value):
         ("J. R. R. Tolkien", "J R R Tolkien"),  # initials stay letters
     ],
 )
-def test_names_are_capitalised_as_names_are(spoken, value):
-    assert name_value(spoken) == value
+def test_names_are_capitalised_as_names_are(spoken, written):
+    assert name_value(spoken) == written
 
 
 def test_a_spelled_name_is_not_taken_for_a_sentence():
     # "A" is a sentence word, not a letter of "Ada", until the letters are joined.
-    assert kind_for("fullname").value(Transcript("A. D. A.", ["Of the A."])) == "Ada"
+    assert value(NAME, "A. D. A.", others=["Of the A."]) == "Ada"
 
 
 @pytest.mark.parametrize(
@@ -98,19 +118,20 @@ def test_a_spelled_name_is_not_taken_for_a_sentence():
     ],
 )
 def test_the_spelling_alphabet_is_told_from_a_name(heard, spelled):
-    assert kind_for("fullname").needs_reading(heard) is spelled
+    assert needs_reading(NAME, heard) is spelled
 
 
 def test_a_name_spelled_in_the_alphabet_is_the_word_it_spells():
-    name = kind_for("fullname")
-    assert name.lexicon.name == "name-spelling"
-    assert name.value(Transcript("Sierra Mike India Tango Hotel.")) == "Smith"
+    assert NAME.lexicon.name == "name-spelling"
+    assert value(NAME, "Sierra Mike India Tango Hotel.") == "Smith"
     # The open transcript has a word outside the alphabet: the constrained reading's.
-    heard = Transcript("Kilo India November 12.", ["Kilo, India, November, Golf."])
-    assert name.value(heard) == "King"
-    heard = Transcript("november alpha november charlie yankee space november golf uniform "
-                       "yankee echo november")  # fmt: skip
-    assert name.value(heard) == "Nancy Nguyen"
+    assert (
+        value(NAME, "Kilo India November 12.", constrained=["Kilo, India, November, Golf."])
+        == "King"
+    )
+    heard = ("november alpha november charlie yankee space november golf uniform "
+             "yankee echo november")  # fmt: skip
+    assert value(NAME, heard) == "Nancy Nguyen"
 
 
 @pytest.mark.parametrize(
@@ -124,106 +145,101 @@ def test_a_name_spelled_in_the_alphabet_is_the_word_it_spells():
     ],
 )
 def test_an_address_spelled_in_the_alphabet_is_read_again(heard, spelled):
-    assert kind_for("email").needs_reading(heard) is spelled
+    assert needs_reading(EMAIL, heard) is spelled
 
 
 def test_an_address_spelled_in_the_alphabet_is_written_in_letters():
-    email = kind_for("email")
-    assert email.lexicon.name == "email-spelling"
-    heard = Transcript("Kilo, Echo, Victor, India, November dot Lima Echo Echo at gmail dot com.")
-    assert email.value(heard) == "kevin.lee@gmail.com"
+    assert EMAIL.lexicon.name == "email-spelling"
+    heard = "Kilo, Echo, Victor, India, November dot Lima Echo Echo at gmail dot com."
+    assert value(EMAIL, heard) == "kevin.lee@gmail.com"
     # The reading in the alphabet's words comes before the open transcript.
-    heard = Transcript(
-        "Alpha Lima, India, Charlie Echo, Dot Brown, Romeo, Oscar at hotmail.co.uk.",
-        ["Alpha Lima India Charlie Echo dot Bravo Romeo Oscar at hotmail dot co dot uk."],
-    )
-    assert email.value(heard) == "alice.bro@hotmail.co.uk"
+    heard = "Alpha Lima, India, Charlie Echo, Dot Brown, Romeo, Oscar at hotmail.co.uk."
+    read = "Alpha Lima India Charlie Echo dot Bravo Romeo Oscar at hotmail dot co dot uk."
+    assert value(EMAIL, heard, constrained=[read]) == "alice.bro@hotmail.co.uk"
     # Where no reading makes an address, the open transcript's value stands.
-    heard = Transcript("Kilo Echo Victor.", ["Delta Delta Delta Delta."])
-    assert email.value(heard) == "kev"
+    assert value(EMAIL, "Kilo Echo Victor.", constrained=["Delta Delta Delta Delta."]) == "kev"
 
 
 def test_a_spelled_address_without_a_real_ending_gets_endings_to_choose_from():
-    heard = Transcript(
-        "Kilo Echo Victor at gmail dot Andrew.", ["Kilo Echo Victor at gmail Andrew"]
+    heard = Readings(
+        "Kilo Echo Victor at gmail dot Andrew.", constrained=["Kilo Echo Victor at gmail Andrew"]
     )
-    assert kind_for("email").value(heard) == "kev@gmail.andrew"
-    phrases = kind_for("email").phrases_to_rank(heard)
-    assert "Kilo Echo Victor at gmail dot edu" in phrases
+    assert EMAIL.values(heard, Hints()) == ["kev@gmail.andrew"]
+    assert "Kilo Echo Victor at gmail dot edu" in EMAIL.phrases_to_rank(heard)
+    # The engine's choice among them makes the address.
+    heard.ranked = ["Kilo Echo Victor at gmail dot edu", "Kilo Echo Victor at gmail dot com"]
+    assert EMAIL.values(heard, Hints()) == ["kev@gmail.edu"]
 
 
 def test_a_spelled_reading_that_runs_on_past_the_speech_is_passed_over():
     # In noise the alphabet's reading can go round again, or repeat a letter.
-    heard = Transcript(
-        "Tango uniform rodeo India November 12th.",
-        [
-            "Tango Uniform Romeo India November Golf Tango Uniform Romeo India November Golf",
-            "Yankee Oscar Uniform November Golf Golf Golf Golf",
-            "Tango Uniform Romeo India November Golf",
-        ],
-    )
-    assert kind_for("fullname").value(heard) == "Turing"
-    heard = Transcript("Lima uniform Lima uniform.", ["Lima Uniform Lima Uniform"])
-    assert kind_for("fullname").value(heard) == "Lulu"  # twice is a name
+    read = [
+        "Tango Uniform Romeo India November Golf Tango Uniform Romeo India November Golf",
+        "Yankee Oscar Uniform November Golf Golf Golf Golf",
+        "Tango Uniform Romeo India November Golf",
+    ]
+    assert value(NAME, "Tango uniform rodeo India November 12th.", constrained=read) == "Turing"
+    read = ["Lima Uniform Lima Uniform"]
+    assert value(NAME, "Lima uniform Lima uniform.", constrained=read) == "Lulu"  # twice is a name
 
 
 def test_an_email_comes_from_the_first_reading_that_makes_an_address():
-    heard = Transcript("Into that company not come.", ["Info@company.com", "Info at company."])
-    assert kind_for("email").value(heard) == "info@company.com"
-    heard = Transcript("John at example dot com.", ["Jon at example dot com."])
-    assert kind_for("email").value(heard) == "john@example.com"
+    others = ["Info@company.com", "Info at company."]
+    assert value(EMAIL, "Into that company not come.", others=others) == "info@company.com"
+    others = ["Jon at example dot com."]
+    assert value(EMAIL, "John at example dot com.", others=others) == "john@example.com"
 
 
 def test_an_address_with_a_real_top_level_domain_wins():
-    heard = Transcript("Linda dot Green at Proton dot Lee.", ["Linda dot Green at Proton dot me."])
-    assert kind_for("email").value(heard) == "linda.green@proton.me"
-    heard = Transcript("Ann at example dot co dot uk.", ["Ann at example dot co dot UK."])
-    assert kind_for("email").value(heard) == "ann@example.co.uk"
+    others = ["Linda dot Green at Proton dot me."]
+    assert (
+        value(EMAIL, "Linda dot Green at Proton dot Lee.", others=others) == "linda.green@proton.me"
+    )
+    others = ["Ann at example dot co dot UK."]
+    assert value(EMAIL, "Ann at example dot co dot uk.", others=others) == "ann@example.co.uk"
 
 
 def test_an_address_without_a_real_top_level_domain_gets_each_to_choose_from():
-    heard = Transcript("Kevin Dotley at university dot Andrew.", ["Kevin Dotley at University."])
-    phrases = kind_for("email").phrases_to_rank(heard)
+    heard = Readings("Kevin Dotley at university dot Andrew.", ["Kevin Dotley at University."])
+    phrases = EMAIL.phrases_to_rank(heard)
     assert "Kevin Dotley at university dot edu" in phrases
     assert "Kevin Dotley at university dot com" in phrases
     assert {phrase.rpartition(" ")[2] for phrase in phrases} == set(GENERIC_DOMAINS)
-    heard = Transcript("Support at Mobilinot.Ord")
-    assert "Support at Mobilinot.org" in kind_for("email").phrases_to_rank(heard)
+    assert "Support at Mobilinot.org" in EMAIL.phrases_to_rank(Readings("Support at Mobilinot.Ord"))
 
 
 @pytest.mark.parametrize(
     "heard",
     [
-        Transcript("John at example dot com."),
-        Transcript("John at example dot Andrew.", ["John at example dot org."]),
-        Transcript("Support at Mobilinot Ord."),  # no "dot": where the domain ends is unknown
-        Transcript("Samateg Lample dot org."),  # no address at all
+        Readings("John at example dot com."),
+        Readings("John at example dot Andrew.", ["John at example dot org."]),
+        Readings("Support at Mobilinot Ord."),  # no "dot": where the domain ends is unknown
+        Readings("Samateg Lample dot org."),  # no address at all
     ],
 )
 def test_other_addresses_need_no_choosing(heard):
-    assert kind_for("email").phrases_to_rank(heard) == []
-    assert kind_for("phone").phrases_to_rank(heard) == []
+    assert EMAIL.phrases_to_rank(heard) == []
+    assert PHONE.phrases_to_rank(heard) == []
 
 
 def test_without_any_address_the_best_reading_stands():
-    heard = Transcript("Samateg Lample dot org.", ["Samatek Lample dot org."])
-    assert kind_for("email").value(heard) == "samateglample.org"
+    others = ["Samatek Lample dot org."]
+    assert value(EMAIL, "Samateg Lample dot org.", others=others) == "samateglample.org"
 
 
 def test_a_name_comes_from_the_first_reading_without_sentence_words():
-    heard = Transcript("I learned your ring.", ["Alan Turing.", "Alan During."])
-    assert kind_for("fullname").value(heard) == "Alan Turing"
-    heard = Transcript("My name is Will Smith.", ["Well Smith."])
-    assert kind_for("fullname").value(heard) == "Will Smith"
+    others = ["Alan Turing.", "Alan During."]
+    assert value(NAME, "I learned your ring.", others=others) == "Alan Turing"
+    assert value(NAME, "My name is Will Smith.", others=["Well Smith."]) == "Will Smith"
 
 
 def test_where_every_reading_has_sentence_words_the_best_stands():
-    heard = Transcript("I don't love lace.", ["I don't love this."])
-    assert kind_for("fullname").value(heard) == "I Don't Love Lace"
+    others = ["I don't love this."]
+    assert value(NAME, "I don't love lace.", others=others) == "I Don't Love Lace"
 
 
 @pytest.mark.parametrize(
-    ("heard", "alternatives", "value"),
+    ("heard", "ranked", "code"),
     [
         ("United Kingdom.", [], "GB"),
         ("I'm from France", [], "FR"),
@@ -234,12 +250,12 @@ def test_where_every_reading_has_sentence_words_the_best_stands():
         ("Idea, really.", [], None),
     ],
 )
-def test_countries_are_matched_to_the_fields_choices(heard, alternatives, value):
-    assert kind_for("country").choices.match(Transcript(heard, alternatives)) == value
+def test_countries_are_matched_to_the_fields_choices(heard, ranked, code):
+    assert value(COUNTRY, heard, ranked=ranked) == code
 
 
 @pytest.mark.parametrize(
-    ("heard", "alternatives", "value"),
+    ("heard", "ranked", "choice"),
     [
         ("Female.", [], "female"),
         ("Mail.", [], "male"),
@@ -248,22 +264,22 @@ def test_countries_are_matched_to_the_fields_choices(heard, alternatives, value)
         ("Ah, man.", ["Other", "Male"], "other"),
     ],
 )
-def test_sex_is_matched_to_the_fields_choices(heard, alternatives, value):
-    assert kind_for("sex").choices.match(Transcript(heard, alternatives)) == value
+def test_sex_is_matched_to_the_fields_choices(heard, ranked, choice):
+    assert value(SEX, heard, ranked=ranked) == choice
 
 
 def test_free_text_is_kept_as_spoken():
-    assert kind_for("comment").value(Transcript("Hello,  world.")) == "Hello, world."
+    assert value(TEXT, "Hello,  world.") == "Hello, world."
 
 
 def test_every_choice_can_be_said():
-    choices = kind_for("country").choices
+    choices = COUNTRY.choices
     assert len(choices.options) >= 240
     assert set(choices.phrases.values()) >= {code for code, _ in choices.options}
 
 
 def test_a_choice_can_be_said_as_its_label_reads_aloud():
-    phrases = kind_for("country").choices.phrases
+    phrases = COUNTRY.choices.phrases
     assert phrases["Virgin Islands U.S."] == "VI"
     assert phrases["Aland Islands"] == "AX"
     assert phrases["Saint Barthelemy"] == "BL"
@@ -284,32 +300,26 @@ def test_a_choice_can_be_said_as_its_label_reads_aloud():
     ],
 )
 def test_a_phone_transcript_with_other_words_or_no_possible_number_is_read_again(heard, needs):
-    assert kind_for("phone").needs_reading(heard) is needs
+    assert needs_reading(PHONE, heard) is needs
 
 
 def test_a_possible_number_wins_over_one_that_is_not():
-    transcript = Transcript(
-        "Six five zero, two five three, zero zero zero zero zero.",
-        ["six five zero two five three zero zero zero zero"],
-    )
-    assert kind_for("phone").value(transcript) == "6502530000"
-    transcript = Transcript("Nine one seven five five five zero one nine nine.", ["five five"])
-    assert kind_for("phone").value(transcript) == "9175550199"
+    heard = "Six five zero, two five three, zero zero zero zero zero."
+    read = ["six five zero two five three zero zero zero zero"]
+    assert value(PHONE, heard, constrained=read) == "6502530000"
+    heard = "Nine one seven five five five zero one nine nine."
+    assert value(PHONE, heard, constrained=["five five"]) == "9175550199"
     # Other words heard (in noise): the first reading that is a possible number.
-    transcript = Transcript(
-        "For number 2.", [" ".join(["zero"] * 13), "eight eight eight four four two two"]
-    )
-    assert kind_for("phone").value(transcript) == "8884422"
+    read = [" ".join(["zero"] * 13), "eight eight eight four four two two"]
+    assert value(PHONE, "For number 2.", constrained=read) == "8884422"
 
 
 def test_where_neither_reading_is_a_possible_number_the_open_one_stands(settings):
     settings.PHONE_REGION = "GB"
-    transcript = Transcript("Five five five one two three four five six seven.", ["five five"])
-    assert kind_for("phone").value(transcript) == "5551234567"
+    heard = "Five five five one two three four five six seven."
+    assert value(PHONE, heard, constrained=["five five"]) == "5551234567"
 
 
 def test_the_reading_with_number_words_gives_the_phone_value():
-    transcript = Transcript(
-        "Ataate double for double two.", ["Eight eight eight double four double two"]
-    )
-    assert kind_for("phone").value(transcript) == "8884422"
+    read = ["Eight eight eight double four double two"]
+    assert value(PHONE, "Ataate double for double two.", constrained=read) == "8884422"

@@ -1,0 +1,2 @@
+"""Small helpers the apps share: counters in the cache, the client's address,
+sends from worker threads to an event loop."""

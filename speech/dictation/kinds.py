@@ -1,0 +1,61 @@
+"""The kinds of value a field takes, as the dictation pipeline sees them.
+
+A kind owns four decisions: which words a second, constrained reading may
+use (its lexicon) and when that reading is worth its time; which phrases
+the engine should rank on the audio; and how the readings become values for
+the field, best first. Every kind answers through the same path: the
+pipeline reads, ranks, and asks the kind for its values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..engines import Lexicon
+
+
+@dataclass
+class Readings:
+    """What the engine made of one recording, for a kind to make values of."""
+
+    heard: str  # the open transcript
+    others: list[str] = field(default_factory=list)  # its other open readings, best first
+    constrained: list[str] = field(default_factory=list)  # in the kind's lexicon only
+    ranked: list[str] = field(default_factory=list)  # the kind's phrases, as the engine ranked them
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the rest of the form already holds. A hint may make a value the
+    audio supports likelier; it never makes one up."""
+
+    name: str = ""  # a full name entered in the form
+    region: str = ""  # ISO 3166 code of the country chosen in the form
+
+
+class Kind:
+    """Free text: the words as heard. Subclasses are the other kinds."""
+
+    name = "text"
+    lexicon: Lexicon | None = None
+    has_choices = False
+
+    def needs_reading(self, heard: str, hints: Hints) -> bool:
+        """Whether to read the audio again with the lexicon's words only."""
+        return False
+
+    def phrases_to_rank(self, readings: Readings) -> list[str]:
+        """Phrases the audio may say, for the engine to rank; none by default."""
+        return []
+
+    def values(self, readings: Readings, hints: Hints) -> list[str]:
+        """The field's values the readings support, best first, each once."""
+        text = " ".join(readings.heard.split())
+        return [text] if text else []
+
+    def label(self, value: str) -> str:
+        """The value as the person reads it (a choice's label)."""
+        return value
+
+
+TEXT = Kind()

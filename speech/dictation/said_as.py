@@ -1,0 +1,41 @@
+"""Other names people say for common choices, keyed by the choice's label:
+any field whose choices carry these labels (django-countries' CountryField,
+a "Female / Male / Other" choice) understands them."""
+
+SAID_AS: dict[str, tuple[str, ...]] = {
+    "United Kingdom": (
+        "UK", "U K", "Britain", "Great Britain", "England", "Scotland", "Wales",
+        "Northern Ireland",
+    ),
+    "United States of America": (
+        "USA", "U S A", "US", "U S", "America", "United States", "the States",
+    ),
+    "Russia": ("Russia",),
+    "South Korea": ("South Korea", "Korea"),
+    "North Korea": ("North Korea",),
+    "Vietnam": ("Vietnam",),
+    "Iran": ("Iran",),
+    "Syria": ("Syria",),
+    "Laos": ("Laos",),
+    "Bolivia": ("Bolivia",),
+    "Venezuela": ("Venezuela",),
+    "Tanzania": ("Tanzania",),
+    "Moldova": ("Moldova",),
+    "Czechia": ("Czech Republic",),
+    "Türkiye": ("Turkey",),
+    "Netherlands": ("Holland", "the Netherlands"),
+    "Côte d'Ivoire": ("Ivory Coast",),
+    "Eswatini": ("Swaziland",),
+    "Myanmar": ("Burma",),
+    "Timor-Leste": ("East Timor",),
+    "Cabo Verde": ("Cape Verde",),
+    "Vatican City": ("Vatican",),
+    "Palestine": ("Palestine",),
+    "Taiwan": ("Taiwan",),
+    "North Macedonia": ("Macedonia",),
+    "Virgin Islands (U.S.)": ("U S Virgin Islands", "US Virgin Islands"),
+    "Virgin Islands (British)": ("British Virgin Islands",),
+    "Female": ("woman", "girl", "lady", "feminine"),
+    "Male": ("man", "boy", "gentleman", "masculine"),
+    "Other": ("non-binary", "nonbinary", "neither", "intersex"),
+}  # fmt: skip

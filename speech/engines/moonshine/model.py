@@ -1,0 +1,128 @@
+"""Moonshine base's model files run through onnxruntime: the encoder once per
+recording, the decoder one token step at a time for any number of texts
+side by side, and the tries of phrases the constrained searches walk."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .tokenizer import BOS, Tokenizer
+
+MIN_SAMPLES = 4000  # a quarter second at 16 kHz; under 1,000 the encoder fails
+Step = dict[str, np.ndarray]
+
+
+@dataclass(eq=False)
+class Node:
+    """A trie node: the tokens that may come next, and the phrases that end here."""
+
+    children: dict[int, Node] = field(default_factory=dict)
+    choices: list[str] = field(default_factory=list)
+    _tokens: np.ndarray | None = None
+
+    def token_array(self) -> np.ndarray:
+        if self._tokens is None:
+            self._tokens = np.fromiter(self.children, dtype=np.int64, count=len(self.children))
+        return self._tokens
+
+
+@dataclass
+class Encoded:
+    """A recording encoded, and the decoder's state after its first step."""
+
+    hidden: np.ndarray
+    step: Step
+    encoder_kv: dict[str, np.ndarray]
+
+
+class Model:
+    def __init__(self, model_dir: Path) -> None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        providers = ["CPUExecutionProvider"]
+        self.encoder = onnxruntime.InferenceSession(
+            str(model_dir / "encoder_model.ort"), options, providers=providers
+        )
+        self.decoder = onnxruntime.InferenceSession(
+            str(model_dir / "decoder_model_merged.ort"), options, providers=providers
+        )
+        self.tokenizer = Tokenizer(model_dir / "tokenizer.bin")
+        self.past_names = [i.name for i in self.decoder.get_inputs() if i.name.startswith("past")]
+        self._output_names = [o.name for o in self.decoder.get_outputs()]
+        self._tries: dict[object, Node] = {}
+        self._lock = threading.Lock()
+
+    def trie(self, key: object, phrases: Callable[[], Iterable[str]]) -> Node:
+        """The trie of the phrases' token sequences, built once per key (a
+        few are kept: a field's choices, a lexicon's words)."""
+        with self._lock:
+            if key not in self._tries:
+                root = Node()
+                for phrase in phrases():
+                    node = root
+                    for token in self.tokenizer.encode(phrase):
+                        node = node.children.setdefault(token, Node())
+                    node.choices.append(phrase)
+                if len(self._tries) > 16:
+                    self._tries.clear()
+                self._tries[key] = root
+            return self._tries[key]
+
+    def start(self, samples: np.ndarray) -> Encoded:
+        """Encode the audio and take the decoder's first step. The cached
+        branch passes the encoder's keys and values through without
+        returning them: the first step's are kept for every later one."""
+        if len(samples) < MIN_SAMPLES:  # the encoder's convolutions need this much
+            quiet = np.zeros((MIN_SAMPLES - len(samples) + 1) // 2, dtype=np.float32)
+            samples = np.concatenate([quiet, samples, quiet])
+        hidden = self.encoder.run(None, {"input_values": samples[None].astype(np.float32)})[0]
+        feeds = {
+            "input_ids": np.array([[BOS]], dtype=np.int64),
+            "encoder_hidden_states": hidden,
+            "use_cache_branch": np.array([False]),
+        }
+        for name in self.past_names:
+            feeds[name] = np.zeros((1, 8, 0, 52), dtype=np.float32)
+        step = self._run(feeds)
+        encoder_kv = {
+            n: step[n.replace("past_key_values", "present")]
+            for n in self.past_names
+            if ".encoder." in n
+        }
+        return Encoded(hidden, step, encoder_kv)
+
+    def next_step(self, encoded: Encoded, rows: np.ndarray, tokens: np.ndarray) -> None:
+        """One token more for each text: rows[i] is the text (row of the last
+        step) that tokens[i] continues."""
+        feeds = {
+            "input_ids": tokens,
+            "encoder_hidden_states": np.repeat(encoded.hidden, len(rows), axis=0),
+            "use_cache_branch": np.array([True]),
+        }
+        for name in self.past_names:
+            if name in encoded.encoder_kv:
+                feeds[name] = np.repeat(encoded.encoder_kv[name], len(rows), axis=0)
+            else:
+                feeds[name] = encoded.step[name.replace("past_key_values", "present")][rows]
+        encoded.step = self._run(feeds)
+
+    def _run(self, feeds: dict[str, np.ndarray]) -> Step:
+        outputs = self.decoder.run(self._output_names, feeds)
+        return dict(zip(self._output_names, outputs, strict=True))
+
+
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    top = logits.max(axis=-1, keepdims=True)
+    return logits - top - np.log(np.exp(logits - top).sum(axis=-1, keepdims=True))
+
+
+def last_logprobs(encoded: Encoded) -> np.ndarray:
+    """Each text's log-probabilities for its next token."""
+    return log_softmax(encoded.step["logits"][:, -1, :])

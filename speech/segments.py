@@ -1,0 +1,241 @@
+"""Live audio cut into sentences: PCM frames in, recognition jobs out, and
+the jobs' answers in, handed on as partial text and finals in order.
+
+Frames are cut into segments at pauses (a segment ends after PAUSE_SECONDS of
+quiet following speech, or at MAX_SEGMENT_SECONDS, cut at its quietest
+moment). While a segment grows, its text so far is asked for about once a
+second as a partial; when it ends, it is asked for as a final. Jobs go out
+through `dispatch` (to this process's pool or to speech workers, as the live
+session decides) and their answers come back through `answer()`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import audio, recognition
+
+PAUSE_SECONDS = 0.5
+# After this much quiet the sentence is recognised on a guess that it has
+# ended; if the quiet lasts to PAUSE_SECONDS the guess is the final, and if
+# speech resumes it is dropped. The final then costs the pause, not the
+# pause and the recognition.
+GUESS_SECONDS = 0.2
+MAX_SEGMENT_SECONDS = 15.0
+PARTIAL_EVERY_SECONDS = 0.5
+FIRST_PARTIAL_SECONDS = 0.35  # of speech: less is too little to read
+FLOOR_SECONDS = 4.0  # how much recent audio sets the noise floor
+
+
+@dataclass
+class _Guess:
+    index: int
+    text: str | None = None
+    confirmed: bool = False
+
+
+@dataclass
+class Final:
+    index: int
+    text: str
+    start: float
+    end: float
+
+
+PARTIAL, GUESS, FINAL = "partial", "guess", "final"
+Dispatch = Callable[[str, int, np.ndarray], None]
+
+
+class Segmenter:
+    def __init__(
+        self,
+        dispatch: Dispatch,
+        on_partial: Callable[[str], None],
+        on_final: Callable[[Final], None],
+    ) -> None:
+        """dispatch(kind, index, samples) asks for the text of a "partial",
+        a "guess" or a "final"; the answer comes back through answer()."""
+        self.dispatch = dispatch
+        self.on_partial, self.on_final = on_partial, on_final
+        self._odd_byte = b""
+        self._segment = np.zeros(0, dtype=np.float32)
+        self._segment_start = 0.0  # seconds into the session
+        self._received = 0  # samples
+        self._levels: list[float] = []  # recent frame levels, for the floor
+        self._heard_speech = False
+        self._speech_frames = 0  # in the current segment
+        self._quiet_frames = 0
+        self._last_partial = 0.0
+        self._partial_since: float | None = None  # a partial job is out since then
+        self._next_index = 0
+        self._lock = threading.Lock()
+        self._bounds: dict[int, tuple[float, float]] = {}
+        self._done: dict[int, Final] = {}
+        self._emitted = 0
+        self._on_done: Callable[[], None] | None = None
+        self._guess_ids = itertools.count()
+        self._guesses: dict[int, _Guess] = {}  # guesses whose answer is awaited or held
+        self._guess_id: int | None = None  # the current segment's guess
+        self.closed = False
+
+    @property
+    def seconds(self) -> float:
+        return self._received / audio.RATE
+
+    def feed(self, pcm: bytes) -> None:
+        """Take 16-bit little-endian mono PCM at 16 kHz, any number of bytes."""
+        data = self._odd_byte + pcm
+        self._odd_byte = data[len(data) - len(data) % 2 :]
+        samples = audio.from_pcm16(data)
+        self._received += len(samples)
+        self._segment = np.concatenate([self._segment, samples])
+        self._track_pauses(samples)
+        quiet = self._quiet_frames * audio.FRAME / audio.RATE
+        if self._guess_id is not None and quiet < GUESS_SECONDS:
+            self._drop_guess()  # speech resumed: the sentence had not ended
+        if self._heard_speech and quiet >= PAUSE_SECONDS:
+            self._end_segment(len(self._segment), at_pause=True)
+        elif audio.seconds(self._segment) >= MAX_SEGMENT_SECONDS:
+            self._end_segment(self._quietest_cut())
+        elif self._heard_speech and quiet >= GUESS_SECONDS:
+            if self._guess_id is None:
+                self._guess()
+        elif self._heard_speech:
+            self._maybe_partial()
+
+    def finish(self, on_done: Callable[[], None]) -> None:
+        """Finalise the last segment; on_done is called once every final has
+        been handed on (at once when none is outstanding)."""
+        if self._heard_speech:
+            # A guess still standing means no speech since it: it is the final.
+            self._end_segment(len(self._segment), at_pause=self._guess_id is not None)
+        with self._lock:
+            self._on_done = on_done
+            finished = self._emitted == self._next_index
+            if finished:
+                self.closed = True
+        if finished:
+            on_done()
+
+    def _track_pauses(self, samples: np.ndarray) -> None:
+        levels = audio.frame_levels(samples).tolist()
+        self._levels = (self._levels + levels)[-int(FLOOR_SECONDS * audio.RATE / audio.FRAME) :]
+        threshold = audio.speech_threshold(self._levels)
+        for level in levels:
+            if level > threshold:
+                self._heard_speech = True
+                self._speech_frames += 1
+                self._quiet_frames = 0
+            else:
+                self._quiet_frames += 1
+
+    def _quietest_cut(self) -> int:
+        pieces = audio.cut_at_pauses(
+            self._segment, max_seconds=MAX_SEGMENT_SECONDS, min_seconds=MAX_SEGMENT_SECONDS / 2
+        )
+        return len(pieces[0])
+
+    def _maybe_partial(self) -> None:
+        now = time.monotonic()
+        # One partial job out at a time (a lost answer frees the slot after 10 s).
+        busy = self._partial_since is not None and now - self._partial_since < 10
+        enough = self._speech_frames * audio.FRAME >= FIRST_PARTIAL_SECONDS * audio.RATE
+        if busy or not enough or now - self._last_partial < PARTIAL_EVERY_SECONDS:
+            return
+        self._last_partial = self._partial_since = now
+        self.dispatch(PARTIAL, self._next_index, self._segment.copy())
+
+    def answer(self, kind: str, index: int, text: str) -> None:
+        """A job's text: a partial's, a guess's or a final's."""
+        if kind == PARTIAL:
+            self._partial_result(index, text)
+        elif kind == GUESS:
+            self._guess_result(index, text)
+        else:
+            self._final_result(index, text)
+
+    def is_stale(self, kind: str, index: int) -> bool:
+        """A partial whose sentence has ended: its final is what matters."""
+        return kind == PARTIAL and index < self._next_index
+
+    def _partial_result(self, index: int, text: str) -> None:
+        with self._lock:
+            self._partial_since = None
+            # A partial that comes back after its segment's final is stale.
+            if self._emitted <= index and not self.closed:
+                self.on_partial(recognition.collapse_repeats(text) if text else "")
+
+    def _guess(self) -> None:
+        guess_id = next(self._guess_ids)
+        with self._lock:
+            self._guesses[guess_id] = _Guess(self._next_index)
+        self._guess_id = guess_id
+        self.dispatch(GUESS, guess_id, self._segment.copy())
+
+    def _drop_guess(self) -> None:
+        with self._lock:
+            self._guesses.pop(self._guess_id, None)
+        self._guess_id = None
+
+    def _guess_result(self, guess_id: int, text: str) -> None:
+        with self._lock:
+            guess = self._guesses.get(guess_id)
+            if guess is None:
+                return  # dropped: speech resumed
+            if not guess.confirmed:
+                guess.text = text  # held until the pause is long enough
+                return
+            del self._guesses[guess_id]
+        self._final_result(guess.index, text)
+
+    def _end_segment(self, cut: int, at_pause: bool = False) -> None:
+        guess_id, self._guess_id = self._guess_id, None
+        samples, self._segment = self._segment[:cut], self._segment[cut:]
+        start = self._segment_start
+        self._segment_start += audio.seconds(samples)
+        self._heard_speech = bool(len(self._segment)) and audio.has_speech(self._segment)
+        self._speech_frames = 0
+        self._quiet_frames = 0
+        index = self._next_index
+        self._next_index += 1
+        self._bounds[index] = (start, start + audio.seconds(samples))
+        held = None
+        with self._lock:
+            guess = self._guesses.get(guess_id) if guess_id is not None else None
+            if guess is not None and at_pause:
+                # The quiet lasted: the guess, made of this audio but for the
+                # last stretch of silence, is the final.
+                guess.confirmed = True
+                if guess.text is not None:
+                    held = self._guesses.pop(guess_id).text
+            elif guess is not None:
+                del self._guesses[guess_id]
+                guess = None
+        if guess is None:
+            self.dispatch(FINAL, index, samples)
+        elif held is not None:
+            self._final_result(index, held)
+
+    def _final_result(self, index: int, text: str) -> None:
+        """Finals may come back out of order; they are handed on in order."""
+        on_done = None
+        with self._lock:
+            start, end = self._bounds.pop(index, (0.0, 0.0))
+            self._done[index] = Final(index, text, start, end)
+            while self._emitted in self._done:
+                ready = self._done.pop(self._emitted)
+                self._emitted += 1
+                if ready.text:
+                    self.on_final(ready)
+                    self.on_partial("")
+            if self._on_done and not self.closed and self._emitted == self._next_index:
+                self.closed = True
+                on_done = self._on_done
+        if on_done:
+            on_done()
