@@ -1,6 +1,10 @@
 """Real speech for the tests and the benchmarks: eSpeak NG (from PyPI's
-espeakng-loader) speaking offline, Debian's Flite and Festival voices, the
-read recording shipped inside moonshine-cpp, and noise to put under them."""
+espeakng-loader), Piper's neural "joe" voice (harness/piper.py), Debian's
+Flite and Festival voices, the read recording shipped inside moonshine-cpp,
+and noise to put under them.
+
+A voice is named as the benchmark's --voice takes it: an eSpeak NG voice
+("en"), "piper:joe", "flite:slt" or "festival:cmu_us_slt_arctic_hts"."""
 
 from __future__ import annotations
 
@@ -21,7 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # Of eSpeak's English voices, the default British one is read best by the
 # default engine (measured in benchmarks/dictation.py).
 VOICE = "en"
+PIPER = "piper:joe"
+VOICES = (VOICE, "festival:cmu_us_slt_arctic_hts", "flite:slt", PIPER)
 RATE_WPM = 150
+PAD_SECONDS = 0.5
 
 BECKETT_TEXT = "Ever tried. Ever failed. No matter. Try again. Fail again. Fail better."
 
@@ -34,22 +41,26 @@ def beckett_path() -> Path:
 
 @cache
 def spoken(text: str, voice: str = VOICE, rate: int = RATE_WPM) -> np.ndarray:
-    """float32 mono 16 kHz speech of text, with half a second of silence around it.
+    """float32 mono 16 kHz speech of text in the named voice, with half a
+    second of silence around it (`rate`, in words a minute, is eSpeak's).
 
-    Each utterance is made in a process of its own: eSpeak carries state from
-    one utterance into the next, and the same words must make the same audio
-    whichever tests ran before."""
-    wav = subprocess.run(
-        [sys.executable, "-m", "speech.tts", text, voice, str(rate)],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    samples, sample_rate = soundfile.read(io.BytesIO(wav), dtype="float32")
-    speech = audio.to_rate(samples, sample_rate)
-    pad = np.zeros(audio.RATE // 2, dtype=np.float32)
-    return np.concatenate([pad, speech, pad])
+    eSpeak and Piper speak in a process of their own: eSpeak carries state
+    from one utterance into the next, and the same words must make the same
+    audio whichever tests ran before."""
+    synthesiser, _, name = voice.rpartition(":")
+    if synthesiser in ("flite", "festival"):
+        return _padded(*_debian(text, synthesiser, name))
+    if synthesiser == "piper":
+        command = [sys.executable, "-m", "harness.piper", text]
+    else:
+        command = [sys.executable, "-m", "speech.tts", text, voice, str(rate)]
+    wav = subprocess.run(command, cwd=ROOT, capture_output=True, check=True, timeout=60).stdout
+    return _padded(*soundfile.read(io.BytesIO(wav), dtype="float32"))
+
+
+def _padded(samples: np.ndarray, rate: int) -> np.ndarray:
+    pad = np.zeros(int(audio.RATE * PAD_SECONDS), dtype=np.float32)
+    return np.concatenate([pad, audio.to_rate(samples, rate), pad])
 
 
 def wav_bytes(
@@ -76,22 +87,17 @@ def spoken_wav(text: str, **kwargs) -> bytes:
     return wav_bytes(spoken(text, **kwargs))
 
 
-def debian_spoken(text: str, synthesiser: str, voice: str) -> np.ndarray:
-    """Speech from Debian's Flite or Festival (apt-get install flite festival
+def _debian(text: str, synthesiser: str, voice: str) -> tuple[np.ndarray, int]:
+    """Debian's Flite or Festival (apt-get install flite festival
     festvox-us-slt-hts), whose voices are recorded people cut and joined or
-    modelled, unlike eSpeak's formant synthesis; half a second of silence
-    around it, as spoken() gives."""
+    modelled, unlike eSpeak's formant synthesis."""
     with tempfile.NamedTemporaryFile(suffix=".wav") as out:
         if synthesiser == "flite":
             command = ["flite", "-voice", voice, "-t", text, "-o", out.name]
-        elif synthesiser == "festival":
-            command = ["text2wave", "-eval", f"(voice_{voice})", "-o", out.name]
         else:
-            raise ValueError(f"unknown synthesiser {synthesiser!r}: flite or festival")
+            command = ["text2wave", "-eval", f"(voice_{voice})", "-o", out.name]
         subprocess.run(command, input=text.encode(), check=True, capture_output=True)
-        samples, rate = soundfile.read(out.name, dtype="float32")
-    pad = np.zeros(audio.RATE // 2, dtype=np.float32)
-    return np.concatenate([pad, audio.to_rate(samples, rate), pad])
+        return soundfile.read(out.name, dtype="float32")
 
 
 def with_noise(samples: np.ndarray, snr_db: float) -> np.ndarray:

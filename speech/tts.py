@@ -1,6 +1,7 @@
 """Offline speech synthesis with eSpeak NG, the library espeakng-loader ships.
 
-Used for the spoken welcome and, in the tests, to make real speech audio."""
+Used for the spoken welcome and, in the tests, to make real speech audio
+(eSpeak's own voice, and the IPA phonemes a neural voice speaks from)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import numpy as np
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _POS_CHARACTER = 1
 _ESPEAK_CHARS_UTF8 = 1
+_IPA = 0x02  # espeak_TextToPhonemes: phonemes as IPA, not eSpeak's ASCII names
 _RATE = 175  # words per minute, eSpeak's default
 _SYNTH_CALLBACK = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
@@ -40,6 +42,12 @@ def _load() -> ctypes.CDLL:
         lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
         lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
+        lib.espeak_TextToPhonemes.argtypes = [
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.c_int,
+            ctypes.c_int,
+        ]
+        lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
         lib.espeak_Synth.argtypes = [
             ctypes.c_void_p,
             ctypes.c_size_t,
@@ -74,6 +82,21 @@ def synthesise(text: str, voice: str = "en-us", rate: int = _RATE) -> tuple[np.n
         samples = np.concatenate(_chunks) if _chunks else np.zeros(0, dtype=np.int16)
         _chunks.clear()
     return samples.astype(np.int16), _sample_rate
+
+
+def ipa(text: str, voice: str = "en-us") -> list[str]:
+    """eSpeak NG's phonemes of text in IPA, one string per clause (eSpeak
+    drops the punctuation between clauses)."""
+    with _lock:
+        lib = _load()
+        if lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            raise ValueError(f"eSpeak NG has no voice {voice!r}")
+        remaining = ctypes.c_char_p(text.encode("utf-8"))
+        clauses = []
+        while remaining.value:
+            phonemes = lib.espeak_TextToPhonemes(ctypes.byref(remaining), _ESPEAK_CHARS_UTF8, _IPA)
+            clauses.append((phonemes or b"").decode("utf-8"))
+    return clauses
 
 
 if __name__ == "__main__":
