@@ -12,7 +12,7 @@ import asyncio
 import logging
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -70,22 +70,22 @@ async def run(function: Callable[..., Any], *args: Any) -> Any:
         slots.release()
 
 
-def recognise(samples: np.ndarray, engine: Engine, language: str) -> Heard:
+def recognise(samples: np.ndarray, engine: Engine, language: str, wide: bool = False) -> Heard:
     """Recognise speech in float32 mono 16 kHz samples (blocking): long audio
-    cut at pauses, each piece padded with quiet. Raises NoSpeech where the
-    audio holds none; the text may still be empty where no engine made any
-    out."""
+    cut at pauses, each piece padded with quiet; `wide` as Engine.recognise
+    takes it. Raises NoSpeech where the audio holds none; the text may still
+    be empty where no engine made any out."""
     if not audio.has_speech(samples):
         raise NoSpeech
     pieces = audio.cut_at_pauses(audio.trim(samples), settings.SPEECH_MAX_PIECE_SECONDS)
-    heard = [_recognise_piece(engine, piece, language) for piece in pieces]
+    heard = [_recognise_piece(engine, piece, language, wide) for piece in pieces]
     text = " ".join(h.text for h in heard if h.text)
     # Other readings (an engine's n-best) make sense for audio read in one piece.
     return Heard(text, heard[0].alternatives if len(heard) == 1 else [])
 
 
-def _recognise_piece(engine: Engine, piece: np.ndarray, language: str) -> Heard:
-    heard = engine.recognise(np.concatenate([PAD, piece, PAD]), language)
+def _recognise_piece(engine: Engine, piece: np.ndarray, language: str, wide: bool) -> Heard:
+    heard = engine.recognise(np.concatenate([PAD, piece, PAD]), language, wide=wide)
     text = heard.text
     if text and not is_looping(text):
         return heard
@@ -134,18 +134,21 @@ def read(samples: np.ndarray, engine: Engine, language: str, lexicon: Lexicon) -
     return [reading.text for reading in readings if reading.text]
 
 
-def rank(samples: np.ndarray, engine: Engine, language: str, phrases: list[str]) -> list[str]:
-    """The phrases a search constrained to them hears, best first (blocking):
-    the engine's own search, else PocketSphinx's grammar search; empty where
-    neither can. Quiet each side, as open recognition's pieces get: cut
-    tight, the first sound of a choice is misheard (233 of the 249
-    countries right instead of 230)."""
+def rank(
+    samples: np.ndarray, engine: Engine, language: str, phrases: Mapping[str, float]
+) -> list[str]:
+    """The phrases (each with its prior, as Engine.choose takes them) that a
+    search constrained to them hears, best first (blocking): the engine's
+    own search, else PocketSphinx's grammar search; empty where neither
+    can. Quiet each side, as open recognition's pieces get: cut tight, the
+    first sound of a choice is misheard (233 of the 249 countries right
+    instead of 230)."""
     padded = np.concatenate([PAD, audio.trim(samples), PAD])
     for searcher in (engine, engines.ENGINES["sphinx"]):
         if not searcher.supports(language):
             continue
         try:
-            found = searcher.choose(padded, language, phrases)
+            found = searcher.choose(padded, language, list(phrases), phrases)
         except EngineError:
             continue
         if found:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,9 +54,13 @@ class Engine:
     def load(self) -> None:
         """Load what recognition needs (a model), if anything, ahead of use."""
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
+    def recognise(
+        self, samples: np.ndarray, language: str, draft: bool = False, wide: bool = False
+    ) -> Heard:
         """Transcribe float32 mono 16 kHz samples. A draft (a live partial,
-        soon replaced) may trade accuracy for speed."""
+        soon replaced) may trade accuracy for speed; a wide search (a short
+        value, whose other readings are offered) may trade speed for more
+        readings worth offering."""
         raise NotImplementedError
 
     def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:
@@ -63,7 +68,15 @@ class Engine:
         the likeliest readings, best first. Empty where the engine cannot."""
         return []
 
-    def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
+    def choose(
+        self,
+        samples: np.ndarray,
+        language: str,
+        phrases: list[str],
+        priors: Mapping[str, float] | None = None,
+    ) -> list[str]:
         """Which of these phrases the audio says, best first: recognition
-        constrained to a field's choices. Empty where the engine cannot."""
+        constrained to a field's choices. `priors` adds to a phrase's score
+        what is known of it beforehand (engines without scores may ignore
+        it). Empty where the engine cannot."""
         return []

@@ -16,7 +16,9 @@ class GoogleEngine(Engine):
     languages = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh", "ar", "hi")
     needs_network = True
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
+    def recognise(
+        self, samples: np.ndarray, language: str, draft: bool = False, wide: bool = False
+    ) -> Heard:
         import speech_recognition as sr
 
         data = sr.AudioData(audio.to_pcm16(samples), audio.RATE, 2)

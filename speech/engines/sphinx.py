@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -77,7 +78,9 @@ class SphinxEngine(Engine):
     languages = ("en-US", "en")
     needs_network = False
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
+    def recognise(
+        self, samples: np.ndarray, language: str, draft: bool = False, wide: bool = False
+    ) -> Heard:
         try:
             import speech_recognition as sr
         except ImportError:
@@ -92,7 +95,13 @@ class SphinxEngine(Engine):
             raise EngineUnavailable(f"PocketSphinx is not set up: {error}") from None
         return Heard(text)
 
-    def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
+    def choose(
+        self,
+        samples: np.ndarray,
+        language: str,
+        phrases: list[str],
+        priors: Mapping[str, float] | None = None,
+    ) -> list[str]:
         grammar = _grammar(tuple(phrases))
         if grammar is None:
             return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,16 +67,27 @@ class MoonshineEngine(Engine):
     def load(self) -> None:
         self.model()
 
-    def recognise(self, samples: np.ndarray, language: str, draft: bool = False) -> Heard:
+    def recognise(
+        self, samples: np.ndarray, language: str, draft: bool = False, wide: bool = False
+    ) -> Heard:
         samples = np.ascontiguousarray(samples, dtype=np.float32)
-        width = 1 if draft else search.OPEN_BEAM
+        width = 1 if draft else search.WIDE_BEAM if wide else search.OPEN_BEAM
         with _failures_as_engine_errors():
-            texts = search.transcribe(self.model(), samples, width=width)
+            texts = search.transcribe(self.model(), samples, width=width, best=10 if wide else 5)
         return Heard(texts[0], texts[1:]) if texts else Heard("")
 
-    def choose(self, samples: np.ndarray, language: str, phrases: list[str]) -> list[str]:
+    def choose(
+        self,
+        samples: np.ndarray,
+        language: str,
+        phrases: list[str],
+        priors: Mapping[str, float] | None = None,
+    ) -> list[str]:
         with _failures_as_engine_errors():
-            return [phrase for phrase, _ in search.rank(self.model(), samples, phrases)]
+            scored = search.rank(self.model(), samples, phrases)
+        priors = priors or {}
+        scored.sort(key=lambda pair: pair[1] + priors.get(pair[0], 0.0), reverse=True)
+        return [phrase for phrase, _ in scored]
 
     def read(self, samples: np.ndarray, language: str, lexicon: Lexicon) -> list[Reading]:
         with _failures_as_engine_errors():
