@@ -69,7 +69,12 @@ class RegisterForm(BaseUserCreationForm):
         super().__init__(*args, **kwargs)
         self.profile_form = ProfileForm(self.data if self.is_bound else None, prefix=self.prefix)
         self.fields.update(self.profile_form.fields)
-        self.fields["email"].widget.attrs.update(autocomplete="email", autofocus=True)
+        # The name first: then it is there when the address is dictated, and
+        # makes an address built from it likelier.
+        self.order_fields(["fullname", "email", "password1", "password2"])
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["email"].widget.attrs.pop("autofocus", None)  # Django's default
+        self.fields["fullname"].widget.attrs.update(autofocus=True)
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 
 from . import audio, engines, voice
+from .dictation import Hints
 
 
 class TooLarge(Exception):
@@ -18,6 +19,9 @@ class TranscribeForm(forms.Form):
     form = forms.RegexField(r"^[A-Za-z_][A-Za-z0-9_.]{0,199}$", required=False)
     provider = forms.CharField(required=False, max_length=32)
     language = forms.RegexField(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", required=False)
+    # What the rest of the form holds, as hints: a full name, a country.
+    hint_name = forms.CharField(required=False, max_length=150)
+    hint_region = forms.RegexField(r"^[A-Za-z]{2}$", required=False)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -40,6 +44,11 @@ class TranscribeForm(forms.Form):
             return
         if data["voice"].secret and not settings.SPEECH_DICTATE_PASSWORDS:
             self.add_error("field", "Passwords cannot be dictated on this site.")
+
+    @property
+    def hints(self) -> Hints:
+        data = self.cleaned_data
+        return Hints(name=data["hint_name"], region=data["hint_region"].upper())
 
     @property
     def message(self) -> str:

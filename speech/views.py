@@ -12,7 +12,7 @@ from lib import counters
 from lib.clients import client_address
 
 from . import audio, engines, recognition
-from .dictation import Dictation, Hints, dictate
+from .dictation import Dictation, dictate
 from .engines import EngineError
 from .forms import TooLarge, TranscribeForm
 from .models import Transcript
@@ -48,7 +48,7 @@ async def transcribe(request: HttpRequest) -> HttpResponse:
     try:
         samples = audio.decode(form.recording(), audio.Limits(settings.SPEECH_MAX_AUDIO_SECONDS))
         dictation = await dictate(
-            samples, data["engine"], data["language"], data["voice"].kind, Hints()
+            samples, data["engine"], data["language"], data["voice"].kind, form.hints
         )
     except TooLarge:
         return _error(request, 413, "The recording is too large.", data["field"])
@@ -78,6 +78,7 @@ def _log(field: str, dictation: Dictation) -> None:
 def _answer(request: HttpRequest, data: dict, dictation: Dictation) -> HttpResponse:
     field, voice = data["field"], data["voice"]
     text = "" if voice.secret else dictation.text
+    alternatives = [] if voice.secret else dictation.alternatives
     message = ""
     if not dictation.value and voice.kind.has_choices:
         message = f"Heard “{text}”, which matches none of the choices: pick one from the list."
@@ -87,6 +88,7 @@ def _answer(request: HttpRequest, data: dict, dictation: Dictation) -> HttpRespo
         body = {
             "text": text,
             "value": dictation.value,
+            "alternatives": alternatives,
             "provider": dictation.engine,
             "audio_seconds": round(dictation.audio_seconds, 3),
             "elapsed_seconds": round(dictation.elapsed_seconds, 3),
@@ -100,7 +102,9 @@ def _answer(request: HttpRequest, data: dict, dictation: Dictation) -> HttpRespo
         "field": field,
         "value": dictation.value,
         "label": voice.kind.label(dictation.value),
+        "alternatives": [(value, voice.kind.label(value)) for value in alternatives],
         "secret": voice.secret,
+        "spellable": voice.kind.spellable,
     }
     return render(request, "speech/_dictation.html", context)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django import forms
 
 from .dictation import Kind, kind_for
+from .dictation.fields import is_country
 from .dictation.kinds import TEXT
 
 _forms: dict[str, type[forms.BaseForm]] = {}
@@ -56,3 +57,19 @@ def voice_field(field_name: str, form: str = "") -> VoiceField:
         if field is not None:
             return VoiceField(kind_for(field), isinstance(field.widget, forms.PasswordInput))
     return VoiceField(TEXT, secret=False)
+
+
+def hint_sources(form: forms.BaseForm, field_name: str) -> dict[str, list[str]]:
+    """The ids of the form's other fields whose values are hints to this
+    one's dictation: names (for addresses built from them) and countries
+    (for phone numbers said without a country code). Chosen by the fields'
+    kinds, so that a password is never one."""
+    sources: dict[str, list[str]] = {"name": [], "region": []}
+    for bound in form:
+        if bound.name == field_name:
+            continue
+        if kind_for(bound.field).name == "name":
+            sources["name"].append(bound.auto_id)
+        elif is_country(bound.field):
+            sources["region"].append(bound.auto_id)
+    return sources

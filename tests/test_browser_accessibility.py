@@ -101,6 +101,9 @@ def test_a_keyboard_user_logs_in_with_the_email_dictated(launch_chromium, speaki
 
     keyboard.press("Tab")
     expect(mic).to_be_focused()
+    # The other possibilities are one stop in the tab order, then the password.
+    keyboard.press("Tab")
+    expect(page.locator("#dictation-status-email .alternative").first).to_be_focused()
     keyboard.press("Tab")
     expect(page.get_by_label("Password")).to_be_focused()
     keyboard.type(PASSWORD)

@@ -49,3 +49,78 @@ def test_a_microphone_that_cannot_be_used_gets_a_clear_message(
     expect(page.locator("#dictation-status-email")).to_contain_text(message)
     expect(mic).to_have_attribute("aria-pressed", "false")
     expect(page.locator("#dictation-announcer")).to_contain_text(message)
+
+
+def test_a_misheard_address_is_put_right_from_the_keyboard_and_submitted(speaking_page, live_site):
+    # eSpeak's "dash" is heard as "Nash": the address said is the first of
+    # the other possibilities.
+    page, seconds = speaking_page("peter dash parker at outlook dot com")
+    page.goto(live_site + "/accounts/register/")
+    keyboard = page.keyboard
+    email = page.get_by_label("Email address")
+    email.focus()
+    keyboard.press("Alt+M")
+    page.wait_for_timeout(int((seconds + 1.0) * 1000))
+    keyboard.press("Alt+M")
+    expect(email).to_have_value("peternashparker@outlook.com")
+    expect(email).to_be_focused()
+    choices = page.locator("#dictation-status-email .alternative")
+    expect(choices.first).to_contain_text("peter-parker@outlook.com")
+    expect(page.locator("#dictation-announcer")).to_contain_text("other possibilit")
+    page.wait_for_load_state("networkidle")  # the inline validation keeps them
+    expect(choices.first).to_be_visible()
+
+    keyboard.press("ArrowDown")
+    expect(choices.first).to_be_focused()
+    keyboard.press("Enter")
+    expect(email).to_have_value("peter-parker@outlook.com")
+    expect(email).to_be_focused()
+    expect(page.locator("#dictation-announcer")).to_contain_text("peter-parker@outlook.com")
+    # The value it replaced is now the one to go back to.
+    expect(choices.first).to_contain_text("peternashparker@outlook.com")
+    keyboard.press("Escape")
+    expect(choices).to_have_count(0)
+
+    page.get_by_label("Full name").fill("Peter Parker")
+    page.get_by_label("Password", exact=True).fill("a-Long-and-unusual-pass")
+    page.get_by_label("Password confirmation").fill("a-Long-and-unusual-pass")
+    page.get_by_label("Sex").select_option("male")
+    page.get_by_label("Country").select_option("US")
+    page.get_by_label("Password confirmation").press("Enter")
+    expect(page).to_have_url(live_site + "/accounts/me/")
+    expect(page.locator(".summary-list")).to_contain_text("peter-parker@outlook.com")
+
+
+def test_a_digit_key_puts_an_alternative_in_the_field_and_typing_dismisses_them(
+    speaking_page, live_site
+):
+    page, seconds = speaking_page("Thomas Edison")  # heard "Thomas Anderson"
+    page.goto(live_site + "/accounts/register/")
+    name = page.get_by_label("Full name")
+    expect(name).to_be_focused()  # the form starts with the name
+    page.keyboard.press("Alt+M")
+    page.wait_for_timeout(int((seconds + 1.0) * 1000))
+    page.keyboard.press("Alt+M")
+    expect(name).to_have_value("Thomas Anderson")
+    page.keyboard.press("1")
+    expect(name).to_have_value("Thomas Edison")
+    choices = page.locator("#dictation-status-fullname .alternative")
+    expect(choices.first).to_be_visible()
+    page.keyboard.press("End")
+    page.keyboard.type(" Jr")
+    expect(choices).to_have_count(0)
+    expect(page.locator("#dictation-status-fullname .spell-tip")).to_be_visible()
+
+
+def test_the_name_already_in_the_form_makes_the_address_built_from_it_likelier(
+    speaking_page, live_site
+):
+    page, seconds = speaking_page("peter dash parker at outlook dot com")
+    page.goto(live_site + "/accounts/register/")
+    page.get_by_label("Full name").fill("Peter Parker")
+    email = page.get_by_label("Email address")
+    email.focus()
+    page.keyboard.press("Alt+M")
+    page.wait_for_timeout(int((seconds + 1.0) * 1000))
+    page.keyboard.press("Alt+M")
+    expect(email).to_have_value("peter-parker@outlook.com")

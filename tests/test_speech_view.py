@@ -8,9 +8,18 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from harness.voices import BECKETT_TEXT, beckett_path, encoded, spoken, spoken_wav, wav_bytes
+from harness.voices import (
+    BECKETT_TEXT,
+    PIPER,
+    beckett_path,
+    encoded,
+    spoken,
+    spoken_wav,
+    wav_bytes,
+)
 from speech import engines, live, recognition
 from speech.dictation import phones
+from speech.dictation.addresses import has_real_ending, is_whole
 from speech.engines.moonshine import search
 
 URL = "/speech/transcribe/"
@@ -87,6 +96,98 @@ def test_spoken_values_fill_their_fields(client, field, said, value):
     assert body["elapsed_seconds"] > 0
     if value is None:
         assert words(body["text"])[:3] == ["the", "quick", "brown"]
+
+
+@pytest.mark.parametrize(
+    ("field", "said", "value"),
+    [
+        ("email", "john dot smith at gmail dot com", "john.smith@gmail.com"),
+        ("phone", "five five five one two three four", "5551234"),
+        ("fullname", "Grace Hopper", "Grace Hopper"),
+        ("fullname", "Thomas Edison", "Thomas Edison"),  # eSpeak's is heard "Thomas Anderson"
+        ("country", "Nigeria", "NG"),
+        ("country", "Brazil", "BR"),
+        ("sex", "female", "female"),
+    ],
+)
+def test_values_spoken_in_a_voice_close_to_a_persons_fill_their_fields(client, field, said, value):
+    body = post(client, wav_bytes(spoken(said, voice=PIPER)), field=field).json()
+    assert body["value"] == value, body
+
+
+def test_free_text_in_a_voice_close_to_a_persons(client):
+    said = "The library opens at nine in the morning and closes at six in the evening."
+    body = post(client, wav_bytes(spoken(said, voice=PIPER))).json()
+    assert words(body["text"]) == words(said)
+
+
+def test_an_answer_offers_the_next_likeliest_values(client):
+    # eSpeak's "peter dash parker" is heard "Peter Nash Parker": the address
+    # said is one pick away.
+    body = post(client, spoken_wav("peter dash parker at outlook dot com"), field="email").json()
+    assert body["value"] == "peternashparker@outlook.com"
+    alternatives = body["alternatives"]
+    assert alternatives[0] == "peter-parker@outlook.com"
+    assert 1 <= len(alternatives) <= 4
+    assert body["value"] not in alternatives
+    assert len(set(alternatives)) == len(alternatives)
+    assert all(is_whole(a) and has_real_ending(a) for a in alternatives)
+
+
+def test_the_htmx_answer_offers_the_alternatives_as_buttons(client):
+    # Heard "Thomas Anderson"; "Thomas Edison" is the first other possibility.
+    wav = spoken_wav("Thomas Edison")
+    alternatives = post(client, wav, field="fullname").json()["alternatives"]
+    response = post(client, wav, headers={"HX-Request": "true"}, field="fullname")
+    assert f"Filled in: Thomas Anderson. {len(alternatives)} other possibilities" in response.text
+    assert response.text.count('class="alternative"') == len(alternatives)
+    assert 'data-value="Thomas Edison"' in response.text
+    assert 'class="spell-tip" hidden' in response.text
+
+
+def test_a_choice_offers_other_choices_by_their_labels(client):
+    wav = spoken_wav("Nigeria")
+    codes = post(client, wav, field="country").json()["alternatives"]
+    assert codes and all(len(code) == 2 and code.isupper() for code in codes)
+    response = post(client, wav, headers={"HX-Request": "true"}, field="country")
+    assert f'data-value="{codes[0]}"' in response.text
+    assert "Niger" in response.text  # a label, not only its code
+
+
+def test_the_name_in_the_form_lifts_the_address_made_of_it(client):
+    # Heard "Robert not queuing at example dot com"; its second reading has "dot king".
+    wav = spoken_wav("robert dot king at example dot com")
+    assert post(client, wav, field="email").json()["value"] == "robert.queuing@example.com"
+    hinted = post(client, wav, field="email", hint_name="Robert King").json()
+    assert hinted["value"] == "robert.king@example.com"
+    assert "robert.queuing@example.com" in hinted["alternatives"]
+
+
+def test_the_name_in_the_form_does_not_override_other_speech(client):
+    wav = spoken_wav("info at company dot com")
+    body = post(client, wav, field="email", hint_name="Maria Lopez").json()
+    assert body["value"] == "info@company.com"
+
+
+def test_the_country_in_the_form_sets_the_phone_region(client, settings):
+    # A British mobile number, heard with a zero too many.
+    settings.PHONE_REGION = "US"
+    wav = spoken_wav("zero seven seven zero zero nine zero zero one two three")
+    assert post(client, wav, field="phone").json()["value"] != "07700900123"
+    assert post(client, wav, field="phone", hint_region="GB").json()["value"] == "07700900123"
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"hint_region": "GBR"}, "Enter a valid value"),
+        ({"hint_name": "x" * 151}, "at most 150"),
+    ],
+)
+def test_bad_hints_get_a_clear_4xx(client, fields, message):
+    response = client.post(URL, {"record": "aGVsbG8=", **fields}, headers=JSON)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
 
 
 def test_the_shipped_recording_is_transcribed_word_for_word(client):
@@ -314,6 +415,7 @@ def test_a_dictated_password_is_never_echoed(client, caplog):
     assert response.status_code == 200
     body = response.json()
     assert body["text"] == ""
+    assert body["alternatives"] == []
     assert "horse" in body["value"].lower()
     assert "horse" not in caplog.text.lower()
     partial = post(

@@ -1,6 +1,8 @@
-"""Email addresses: "john dot smith at example dot com" ->
-john.smith@example.com, the spelling alphabet for a misheard user name, and
-a choice among real endings where the one heard is none."""
+"""Spoken addresses as written: "john dot smith at example dot com" ->
+john.smith@example.com, and the other addresses a text may have meant, for
+the ways the default engine mishears them ("Peter Nash Parker" for "peter
+dash parker", "mail" for "gmail", "Greenette Proton" for "green at
+proton")."""
 
 from __future__ import annotations
 
@@ -10,9 +12,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from ..engines import Lexicon
-from .kinds import Hints, Kind, Readings
-from .spelling import SPELLING_ALPHABET, from_alphabet, is_spelled, join_spelled, runs_on
-from .words import COMPOUND_NUMBER, UNITS, numbers_to_digits, plain, strip_fillers
+from .spelling import SPELLING_ALPHABET, join_spelled
+from .words import COMPOUND_NUMBER, TENS, UNITS, numbers_to_digits, plain, strip_fillers
 
 SYMBOLS = {
     # "not" is how the default engine often hears "dot" between names.
@@ -52,16 +53,18 @@ LEXICON = Lexicon(
 # An address's words that are not the alphabet's.
 EMAIL_WORDS = frozenset(LEXICON.words) - frozenset(SPELLING_ALPHABET)
 
-# An address as heard up to its last "dot", and the word after it.
-_LAST_LABEL = re.compile(
-    r"^(?P<head>.*(?:\b(?:dot|not|point)\s+|\.))(?P<last>[a-z]+)[.!?]*$", re.I | re.S
-)
+
+# A digit heard as a word after a tens word: "twenty for" is 24.
+DIGIT_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two",
+                    "won": "one", "ate": "eight"}  # fmt: skip
+_NUMBER_HEARD = re.compile(rf"\b({'|'.join(TENS)})[\s-]+({'|'.join(DIGIT_HOMOPHONES)})\b-?", re.I)
 
 
 def email_value(text: str) -> str:
     text = strip_fillers(text)
     text = re.sub(r"\bat (?:sign|symbol)\b|\bat the rate(?: of)?\b", " @ ", text, flags=re.I)
     text = join_spelled(text)
+    text = _NUMBER_HEARD.sub(lambda m: f"{m[1]} {DIGIT_HOMOPHONES[m[2].lower()]} ", text)
     text = COMPOUND_NUMBER.sub(r"\1 \2", text)
     # "T. underscore": the engine's full stop after a letter, not a "dot".
     text = re.sub(rf"\b([a-z])\.\s+(?=(?:{_SYMBOL_WORDS}|at)\b)", r"\1 ", text, flags=re.I)
@@ -104,51 +107,61 @@ def top_level_domains() -> frozenset[str]:
     return frozenset(GENERIC_DOMAINS) | {code.lower() for code, _ in countries}
 
 
-def _best_address(readings: Readings) -> tuple[str, str]:
-    """The reading an address comes from, as heard, and the address: the
-    first with a real top-level domain, else the first whole one, else the
-    open transcript's value. The engine's best text can lack the "at" that
-    its second ("Into that company not come" / "Info@company.com") has. In
-    a transcript that sounds like the spelling alphabet, its words are
-    letters, and the readings in the alphabet's words only come first (a
-    whole address 10 of 11 times on eSpeak, against 4 with the open
-    transcript first)."""
-    heard = readings.heard
-    spelled = is_spelled(heard, EMAIL_WORDS)
-    others = [*readings.ranked[:1], *(readings.constrained or readings.others)]
-    if spelled:
-        candidates = [*others, heard]
-        candidates = [t for t in candidates if not runs_on(from_alphabet(t).partition(" at ")[0])]
-    else:
-        candidates = [heard, *others]
-    made = [(text, email_value(from_alphabet(text) if spelled else text)) for text in candidates]
-    whole = [pair for pair in made if ADDRESS.match(pair[1])]
-    known = [pair for pair in whole if pair[1].rpartition(".")[2] in top_level_domains()]
-    fallback = (heard, email_value(from_alphabet(heard) if spelled else heard))
-    return (known or whole or [fallback])[0]
+def is_whole(address: str) -> bool:
+    return bool(ADDRESS.match(address))
 
 
-class EmailKind(Kind):
-    name = "email"
-    lexicon = LEXICON
+def has_real_ending(address: str) -> bool:
+    return address.rpartition(".")[2] in top_level_domains()
 
-    def needs_reading(self, heard: str, hints: Hints) -> bool:
-        return is_spelled(heard, EMAIL_WORDS)
 
-    def phrases_to_rank(self, readings: Readings) -> list[str]:
-        """Where the address heard ends in no real top-level domain
-        ("university dot Andrew" for "university dot edu"), its reading with
-        each generic one in that place. Country codes are left out: said as
-        letters, they are not misheard as words, and as words ("to", "do",
-        "no") they won over "edu" in two of six addresses."""
-        heard, value = _best_address(readings)
-        if "@" not in value or value.rpartition(".")[2] in top_level_domains():
-            return []
-        found = _LAST_LABEL.match(heard.strip())
-        if not found:
-            return []
-        return [found["head"] + domain for domain in GENERIC_DOMAINS]
+# Words the default engine hears for a symbol said between two names.
+_HEARD_FOR_DASH = r"nash|cash|mash"
+_SYMBOL_HEARD = re.compile(rf"\b(\w+) (?:{_HEARD_FOR_DASH}) (?!at\b)(\w+)", re.I)
+# A symbol run into the word after it: "Dashparker", "Dotley", "Cashparker".
+_SYMBOL_RUN_ON = re.compile(rf"\b(dash|dot|{_HEARD_FOR_DASH})([a-z]{{3,}})\b", re.I)
+_RUN_ON_AS = {"dot": "dot"}  # the rest were heard for "dash"
 
-    def values(self, readings: Readings, hints: Hints) -> list[str]:
-        value = _best_address(readings)[1]
-        return [value] if value else []
+
+def said_otherwise(text: str) -> list[str]:
+    """The heard text with one of the default engine's mishearings of an
+    address undone: a word heard for "dash" ("Peter Nash Parker"), a symbol
+    run into the next word ("Dashparker", "Dotley"), "underscore" heard as
+    two words ("Enders scored")."""
+    variants = [
+        _SYMBOL_HEARD.sub(r"\1 dash \2", text),
+        _SYMBOL_RUN_ON.sub(lambda m: f"{_RUN_ON_AS.get(m[1].lower(), 'dash')} {m[2]}", text),
+        _underscore_heard(text),
+    ]
+    return [variant for variant in dict.fromkeys(variants) if variant != text]
+
+
+def _underscore_heard(text: str) -> str:
+    words = text.split()
+    for i in range(len(words) - 1):
+        pair = re.sub(r"[^a-z]", "", (words[i] + words[i + 1]).lower())
+        if fuzz.ratio(pair, "underscore") >= 80:
+            return " ".join([*words[:i], "underscore", *words[i + 2 :]])
+    return text
+
+
+# Providers heard for another one: the "g" of gmail is lost on some voices.
+SOUNDALIKE_PROVIDERS = {"mail.com": "gmail.com", "nail.com": "gmail.com",
+                        "male.com": "gmail.com", "gmail.com": "mail.com"}  # fmt: skip
+# What is left of "at" run into a provider's name: "Greenette Proton".
+_AT_LEFT = re.compile(r"[-._]?(?:ette|ett|et|at|it|ad|ed)$")
+
+
+def written_otherwise(address: str) -> list[str]:
+    """Other addresses the written one may be: a provider that sounds like
+    another ("mail.com" for "gmail.com"), or an "at" run into the provider's
+    name ("linda.greenetteproton.me" -> "linda.green@proton.me")."""
+    local, at, domain = address.rpartition("@")
+    if at:
+        other = SOUNDALIKE_PROVIDERS.get(domain)
+        return [f"{local}@{other}"] if other else []
+    for provider in COMMON_DOMAINS:
+        head = address.removesuffix(provider)
+        if head != address and len(head) > 1:
+            return [f"{_AT_LEFT.sub('', head)}@{provider}", f"{head}@{provider}"]
+    return []

@@ -65,6 +65,17 @@ class Choices:
     def label_of(self, value: str) -> str:
         return dict(self.options).get(value, "")
 
+    def alternatives(self, readings: Readings, value: str | None) -> list[str]:
+        """Other choices the speech may name, likeliest first: the next the
+        constrained search heard, then the nearest in spelling and sound."""
+        ranked = (v for p in readings.ranked if (v := self.phrases.get(p)))
+        spoken = _spoken_choice(readings.heard)
+        scores = self._scores(spoken) if spoken else {}
+        near = sorted((v for v, score in scores.items() if score >= 60), key=scores.__getitem__)
+        found = dict.fromkeys([*ranked, *reversed(near)])
+        found.pop(value, None)
+        return list(found)
+
     def match(self, readings: Readings) -> str | None:
         """The choice the speech names, or None when nothing is close enough.
 
@@ -124,12 +135,13 @@ class ChoiceKind(Kind):
         }
         self.choices = Choices(options, aliases)
 
-    def phrases_to_rank(self, readings: Readings) -> list[str]:
-        return list(self.choices.phrases)
+    def phrases_to_rank(self, readings: Readings) -> dict[str, float]:
+        return dict.fromkeys(self.choices.phrases, 0.0)
 
     def values(self, readings: Readings, hints: Hints) -> list[str]:
         value = self.choices.match(readings)
-        return [value] if value else []
+        rest = self.choices.alternatives(readings, value)
+        return [value, *rest] if value else []
 
     def label(self, value: str) -> str:
         return self.choices.label_of(value)

@@ -45,3 +45,11 @@ def _options(field: forms.Field) -> tuple[tuple[str, str], ...]:
         group = label if isinstance(label, list | tuple) else [(value, label)]
         options.extend((str(v), str(text)) for v, text in group if v not in ("", None))
     return tuple(options)
+
+
+def is_country(field: forms.Field) -> bool:
+    """A choice of country whose values are ISO 3166 codes: django-countries'
+    field, or a field whose autocomplete token says "country"."""
+    from django_countries.fields import LazyTypedChoiceField
+
+    return isinstance(field, LazyTypedChoiceField) or purpose(field.widget) == "country"

@@ -39,19 +39,23 @@ class Kind:
     name = "text"
     lexicon: Lexicon | None = None
     has_choices = False
+    wide = False  # search wider for other readings (costs time; short values)
+    spellable = False  # may be spelled in the spelling alphabet
 
-    def needs_reading(self, heard: str, hints: Hints) -> bool:
+    def needs_reading(self, readings: Readings, hints: Hints) -> bool:
         """Whether to read the audio again with the lexicon's words only."""
         return False
 
-    def phrases_to_rank(self, readings: Readings) -> list[str]:
-        """Phrases the audio may say, for the engine to rank; none by default."""
-        return []
+    def phrases_to_rank(self, readings: Readings) -> dict[str, float]:
+        """Phrases the audio may say, for the engine to rank, each with a
+        bonus to its score for what is known of it beforehand (0 for
+        nothing); none by default."""
+        return {}
 
     def values(self, readings: Readings, hints: Hints) -> list[str]:
         """The field's values the readings support, best first, each once."""
-        text = " ".join(readings.heard.split())
-        return [text] if text else []
+        texts = (" ".join(text.split()) for text in [readings.heard, *readings.others])
+        return list(dict.fromkeys(text for text in texts if text))
 
     def label(self, value: str) -> str:
         """The value as the person reads it (a choice's label)."""

@@ -58,29 +58,32 @@ class PhoneKind(Kind):
     name = "phone"
     lexicon = LEXICON
 
-    def needs_reading(self, heard: str, hints: Hints) -> bool:
+    def needs_reading(self, readings: Readings, hints: Hints) -> bool:
         """Worth a reading with number words only where the open transcript
         holds other words ("I'm one seven five" for "nine one seven five"),
         or its digits are no possible number (a digit dropped or one "zero"
         too many)."""
-        region = hints.region or settings.PHONE_REGION
+        heard, region = readings.heard, hints.region or settings.PHONE_REGION
         return has_other_words(heard) or not is_possible(phone_value(heard), region)
 
     def values(self, readings: Readings, hints: Hints) -> list[str]:
         """The open transcript's number, or a constrained reading's: where
         the open transcript has other words in it, the first reading that
         does not run on; where it has none but is no possible number, the
-        first reading that is one."""
+        first reading that is one. Then every other possible number the
+        readings make."""
         region = hints.region or settings.PHONE_REGION
         heard = phone_value(readings.heard)
         others = [phone_value(text) for text in readings.constrained or readings.others]
         if not others:
-            return [heard] if heard else []
-        if has_other_words(readings.heard):
+            best = heard
+        elif has_other_words(readings.heard):
             # In noise the best reading can run on past the number ("zero" 13 times).
             best = next((read for read in others if not runs_on(read)), others[0])
         elif not is_possible(heard, region):
             best = next((read for read in others if is_possible(read, region)), heard)
         else:
             best = heard
-        return [best] if best else []
+        rest = [heard, *others, *(phone_value(text) for text in readings.others)]
+        rest = [v for v in rest if is_possible(v, region) and not runs_on(v)]
+        return [v for v in dict.fromkeys([best, *rest]) if v]

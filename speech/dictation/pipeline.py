@@ -41,10 +41,10 @@ def _dictate(
     samples: np.ndarray, engine: Engine, language: str, kind: Kind, hints: Hints
 ) -> Dictation:
     started = time.perf_counter()
-    heard = recognition.recognise(samples, engine, language)
+    heard = recognition.recognise(samples, engine, language, wide=kind.wide)
     readings = Readings(heard.text, heard.alternatives)
     notes = []
-    if kind.lexicon and kind.needs_reading(heard.text, hints):
+    if kind.lexicon and kind.needs_reading(readings, hints):
         readings.constrained = recognition.read(samples, engine, language, kind.lexicon)
         notes += ["constrained"] if readings.constrained else []
     if phrases := kind.phrases_to_rank(readings):

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.forms import BoundField
 from django.forms.widgets import Input
 
-from ..voice import form_key, is_voice_form
+from ..voice import form_key, hint_sources, is_voice_form
 
 register = template.Library()
 
@@ -34,4 +34,5 @@ def mic(field: BoundField) -> dict:
     form_class = type(field.form)
     if not is_voice_form(form_class):
         raise ImproperlyConfigured(f"Decorate {form_class.__qualname__} with @voice_form.")
-    return {"field": field, "form_key": form_key(form_class)}
+    hints = hint_sources(field.form, field.name)
+    return {"field": field, "form_key": form_key(form_class), "hints": hints}

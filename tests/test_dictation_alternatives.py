@@ -1,0 +1,163 @@
+"""The next likeliest values, and what the rest of the form tells a kind
+(no audio: readings as the default engine gave them)."""
+
+import pytest
+
+from accounts.forms import MeForm
+from speech.dictation import Hints, Readings, kind_for
+from speech.dictation.addresses import is_whole
+from speech.dictation.fields import EMAIL, NAME, PHONE
+from speech.dictation.kinds import TEXT
+from speech.dictation.names import name_value
+
+COUNTRY = kind_for(MeForm.base_fields["country"])
+NO_HINTS = Hints()
+
+
+def values(kind, heard: str, hints: Hints = NO_HINTS, **readings) -> list[str]:
+    return kind.values(Readings(heard, **readings), hints)
+
+
+@pytest.mark.parametrize(
+    ("heard", "first", "then"),
+    [
+        # A word heard for "dash", or a symbol run into the next word.
+        ("Peter Nash Parker at Outlook dot com.", "peternashparker@outlook.com",
+         "peter-parker@outlook.com"),
+        ("Peter Dashparker at Outlook dot com.", "peterdashparker@outlook.com",
+         "peter-parker@outlook.com"),
+        ("Mary Enders scored Jones at Yahoo.com.", "maryendersscoredjones@yahoo.com",
+         "mary_jones@yahoo.com"),
+        # The "g" of gmail lost; and mail.com is a real provider too.
+        ("John Dot Smith at Mail dot com.", "john.smith@mail.com", "john.smith@gmail.com"),
+        ("Anna Smith at gmail.com", "annasmith@gmail.com", "annasmith@mail.com"),
+    ],
+)  # fmt: skip
+def test_an_address_offers_the_mishearings_it_may_hide(heard, first, then):
+    found = values(EMAIL, heard)
+    assert found[:2] == [first, then]
+
+
+def test_a_well_formed_address_is_the_value_when_the_heard_one_is_not():
+    # "at" run into the provider's name: no address as written.
+    assert values(EMAIL, "Linda.GreenetteProton.me")[0] == "linda.green@proton.me"
+    # The issue's own example: a digit heard as a word, "at" heard as "it".
+    assert values(EMAIL, "Anna, twenty-for-it, Yahoo.com.")[0] == "anna24@yahoo.com"
+
+
+def test_every_alternative_address_is_well_formed_and_distinct():
+    found = values(
+        EMAIL,
+        "Kevin Dotley at university dot Andrew.",
+        others=["Kevin Dotley at university dot n do.", "Kevin dot Lee at university dot edu."],
+    )
+    assert len(found) == len(set(found))
+    assert all(is_whole(address) for address in found[1:])
+    assert "kevin.lee@university.edu" in found
+
+
+def test_the_name_in_the_form_lifts_the_address_made_of_it():
+    heard = "Robert not queuing at example dot com."
+    others = ["Robert dot king at example dot com."]
+    assert values(EMAIL, heard, others=others)[0] == "robert.queuing@example.com"
+    hints = Hints(name="Robert King")
+    assert values(EMAIL, heard, hints, others=others)[0] == "robert.king@example.com"
+
+
+def test_a_user_name_that_sounds_like_the_name_is_written_as_the_name():
+    hints = Hints(name="Alice Brown")
+    found = values(EMAIL, "Ellis dot brown at hotmail dot co dot uk.", hints)
+    assert found[:2] == ["alice.brown@hotmail.co.uk", "ellis.brown@hotmail.co.uk"]
+
+
+@pytest.mark.parametrize(
+    ("heard", "others", "address"),
+    [
+        ("Info at company dot com.", ["Maria at company dot com."], "info@company.com"),
+        ("Support at mozilla dot org.", [], "support@mozilla.org"),
+        ("Mario dot Rossi at gmail dot com.", ["Maria dot Rossi at gmail dot com."],
+         "mario.rossi@gmail.com"),
+    ],
+)  # fmt: skip
+def test_the_name_in_the_form_never_overrides_clear_speech_of_something_else(
+    heard, others, address
+):
+    assert values(EMAIL, heard, Hints(name="Maria Lopez"), others=others)[0] == address
+
+
+def test_a_name_that_starts_with_a_first_name_people_have_comes_first():
+    found = values(NAME, "Terre Conner.", others=["Terre Connor.", "Sarah Connor."])
+    assert found[0] == "Sarah Connor"
+    assert "Terre Conner" in found
+
+
+def test_a_rare_surname_is_not_pushed_down_by_a_common_word():
+    # "During" is a surname in the census; "Turing" is not. Only first names
+    # decide the order.
+    found = values(NAME, "Alan Turing.", others=["Alan During."])
+    assert found[0] == "Alan Turing"
+    assert "Alan During" in found
+
+
+def test_a_name_offers_the_commonest_spelling_of_its_sound_and_a_split():
+    assert "Robert King" in values(NAME, "Robert Ging.", others=["Robert Ding."])
+    assert values(NAME, "Annalee.") == ["Annalee", "Anna Lee"]
+
+
+def test_a_misheard_name_is_not_offered_with_sentence_words():
+    found = values(NAME, "I learned your ring.", others=["Alan Turing.", "I learnt your ring."])
+    assert found[0] == "Alan Turing"
+    assert all("I" not in value.split() for value in found)
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("i'll", "I'll"),
+        ("sean o'connor", "Sean O'Connor"),
+        ("angus mcdonald", "Angus McDonald"),
+        ("sofia van der berg", "Sofia van der Berg"),
+        ("D'Angelo", "D'Angelo"),
+        ("they're", "They're"),
+    ],
+)
+def test_names_are_capitalised_as_people_write_them(said, written):
+    assert name_value(said) == written
+
+
+def test_the_spelling_alphabet_is_found_in_any_reading():
+    heard = Readings("Kilo India no member dulph.", ["Kilo India November Golf."])
+    assert NAME.needs_reading(heard, NO_HINTS)
+    assert not NAME.needs_reading(Readings("Grace Hopper.", ["Grace Harper."]), NO_HINTS)
+    heard = Readings("Kilo Echo Victor at gmail dot com.", ["Keelo echo Victor at gmail."])
+    assert EMAIL.needs_reading(heard, NO_HINTS)
+
+
+def test_phone_alternatives_are_possible_numbers_only():
+    found = values(
+        PHONE,
+        "Nine one seven five five five zero one nine nine.",
+        others=["Nine one seven five five five zero one nine.", "Nine one seven five."],
+    )
+    assert found[0] == "9175550199"
+    assert "917555019" not in found  # nine digits: no number in the US
+    assert "9175" not in found
+
+
+def test_the_country_in_the_form_sets_the_phone_region(settings):
+    settings.PHONE_REGION = "US"
+    heard = Readings("oh two oh seven nine four six oh nine five eight")  # a London number
+    assert PHONE.needs_reading(heard, NO_HINTS)  # no US number has 11 digits
+    assert not PHONE.needs_reading(heard, Hints(region="GB"))
+    assert values(PHONE, heard.heard, Hints(region="GB")) == ["02079460958"]
+
+
+def test_a_choice_offers_the_next_choices_the_search_heard():
+    found = values(COUNTRY, "Idea, really.", ranked=["Nigeria", "Niger", "Algeria", "Nigeria."])
+    assert found[:3] == ["NG", "NE", "DZ"]
+    assert len(found) == len(set(found))
+
+
+def test_free_text_offers_the_other_wordings():
+    found = values(TEXT, "Meet me at noon.", others=["Meet me at noon!", "Meat me at noon."])
+    assert found == ["Meet me at noon.", "Meet me at noon!", "Meat me at noon."]
