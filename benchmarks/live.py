@@ -37,8 +37,9 @@ import numpy as np  # noqa: E402
 import soundfile  # noqa: E402
 import websockets  # noqa: E402
 
-from benchmarks.dictation import READ_PASSAGES, word_errors  # noqa: E402
-from harness.site import daphne, free_port, log_in_over_http, manage, running, site_env  # noqa: E402
+from benchmarks.dictation import word_errors  # noqa: E402
+from benchmarks.sets import READ_PASSAGES  # noqa: E402
+from harness.site import SignedIn, daphne, free_port, manage, running, site_env  # noqa: E402
 from harness.voices import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
 from speech import audio, engines, recognition, segments  # noqa: E402
 
@@ -120,7 +121,8 @@ def main() -> None:
         port = free_port()
         with running(daphne(port), env, Path(var) / "daphne.log", port):
             host = f"127.0.0.1:{port}"
-            cookie, name = log_in_over_http(host, EMAIL, PASSWORD)
+            session = SignedIn(host, EMAIL, PASSWORD)
+            cookie, name = session.cookie, session.stream_name("/speech/live/")
             print(f"# Live benchmark, {time.strftime('%Y-%m-%d')}")
             python = platform.python_version()
             print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}")

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "turbo",
     "accounts",
     "speech",
+    "room",
 ]
 
 MIDDLEWARE = [
@@ -221,3 +222,7 @@ LIVE_MAX_FRAME_BYTES = envint("LIVE_MAX_FRAME_BYTES", "65536")
 # speech-recognition) that any machine can run; without, in each web process.
 SPEECH_WORKER_CHANNEL = "speech-recognition"
 LIVE_USE_WORKERS = envbool("LIVE_USE_WORKERS", "true" if REDIS_URL else "false")
+
+# The room.
+ROOM_MAX_MESSAGE_CHARS = envint("ROOM_MAX_MESSAGE_CHARS", "2000")
+ROOM_POSTS_PER_MINUTE = envint("ROOM_POSTS_PER_MINUTE", "20")

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("speech/", include("speech.urls")),
+    path("room/", include("room.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -30,18 +30,39 @@ CHROMIUM_ARGS = [
 ]
 
 
-def log_in_over_http(host: str, email: str, password: str) -> tuple[str, str]:
-    """Log in through the real form; return the Cookie header's value and the
-    signed name of the user's live stream (from /speech/live/)."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"http://{host}/accounts/login/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    form = {"email": email, "password": password, "csrfmiddlewaretoken": token}
-    opener.open(f"http://{host}/accounts/login/", urllib.parse.urlencode(form).encode())
-    live = opener.open(f"http://{host}/speech/live/").read().decode()
-    name = re.search(r'signed-channel-name="([^"]+)"', live)[1]
-    return "; ".join(f"{c.name}={c.value}" for c in jar), name
+class SignedIn:
+    """A person signed in through the real log-in form over HTTP: their
+    cookies, for pages, posts and sockets."""
+
+    def __init__(self, host: str, email: str, password: str) -> None:
+        self.host = host
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        page = self.get("/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+        form = {"email": email, "password": password, "csrfmiddlewaretoken": token}
+        self.opener.open(f"http://{host}/accounts/login/", urllib.parse.urlencode(form).encode())
+
+    @property
+    def cookie(self) -> str:
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+    def get(self, path: str) -> str:
+        return self.opener.open(f"http://{self.host}{path}").read().decode()
+
+    def post(self, path: str, data: dict[str, str]) -> int:
+        """POST as a form with HTMX would; the status answered."""
+        csrf = next(c.value for c in self.jar if c.name == "csrftoken")
+        request = urllib.request.Request(
+            f"http://{self.host}{path}",
+            urllib.parse.urlencode(data).encode(),
+            headers={"X-CSRFToken": csrf, "HX-Request": "true"},
+        )
+        return self.opener.open(request).status
+
+    def stream_name(self, path: str) -> str:
+        """The signed name of the Turbo Stream the page at `path` subscribes to."""
+        return re.search(r'signed-channel-name="([^"]+)"', self.get(path))[1]
 
 
 def free_port() -> int:

@@ -5,11 +5,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from .browsing import PASSWORD, register
 from .test_browser_dictation import EMAIL_SPOKEN, EMAIL_VALUE
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-Long-and-unusual-pass"
 ANONYMOUS_PAGES = [
     "/",
     "/accounts/register/",
@@ -27,19 +27,8 @@ SIGNED_IN_PAGES = [
     "/accounts/password/change/done/",
     "/speech/live/",
     "/speech/transcripts/",
+    "/room/",
 ]
-
-
-def register(page, live_site, email, name="Grace Hopper"):
-    page.goto(live_site + "/accounts/register/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_label("Full name").fill(name)
-    page.get_by_label("Sex").select_option("female")
-    page.get_by_label("Country").select_option("US")
-    page.get_by_role("button", name="Create account").click()
-    expect(page).to_have_url(live_site + "/accounts/me/")
 
 
 def serious_violations(page) -> list[str]:

@@ -9,40 +9,18 @@ import numpy as np
 import pytest
 import soundfile
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.test import Client
 
-from config.asgi import application
 from harness.voices import beckett_path, spoken
 from speech import audio
 from speech.models import Transcript
 from speech.streams import LiveStream
 
+from .sockets import connect, error_from
+from .sockets import subscribe as subscribe_to
+
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
 CHUNK = audio.RATE // 10 * 2  # 100 ms of 16-bit samples
-
-
-def session_cookie(user) -> bytes:
-    client = Client()
-    client.force_login(user)
-    return f"sessionid={client.cookies['sessionid'].value}".encode()
-
-
-async def connect(user=None) -> WebsocketCommunicator:
-    headers = [(b"origin", b"http://localhost"), (b"host", b"localhost")]
-    if user is not None:
-        headers.append((b"cookie", await database_sync_to_async(session_cookie)(user)))
-    communicator = WebsocketCommunicator(application, "/ws/", headers=headers)
-    connected, _ = await communicator.connect()
-    assert connected
-    return communicator
-
-
-async def error_from(communicator) -> str:
-    message = await communicator.receive_json_from(timeout=5)
-    assert message["type"] == "error", message
-    return message["message"]
 
 
 async def stream(communicator, samples: np.ndarray, pace: float = 0.5) -> None:
@@ -82,8 +60,7 @@ async def start(communicator, **fields) -> dict:
 
 
 async def subscribe(communicator, user_pk: int) -> None:
-    name = LiveStream(user_pk).signed_stream_name
-    await communicator.send_json_to({"type": "subscribe", "signed_channel_name": name})
+    await subscribe_to(communicator, LiveStream(user_pk))
 
 
 async def test_streamed_speech_comes_back_as_partials_and_finals_and_is_saved(owner):
