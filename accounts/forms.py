@@ -14,6 +14,7 @@ phone_validator = RegexValidator(
 
 
 PROFILE_FIELDS = ["fullname", "sex", "phone", "country"]
+TOO_MANY_CHECKS = "Too many attempts from here in a short time: wait a while, then try again."
 REQUIRED_PROFILE_FIELDS = ["fullname", "sex", "country"]
 
 
@@ -65,8 +66,11 @@ class RegisterForm(BaseUserCreationForm):
         model = User
         fields = ["email"]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, checks_left: bool = True, **kwargs) -> None:
+        """checks_left: whether this client may still learn if an address has
+        an account (the views limit how often)."""
         super().__init__(*args, **kwargs)
+        self.checks_left = checks_left
         self.profile_form = ProfileForm(self.data if self.is_bound else None, prefix=self.prefix)
         self.fields.update(self.profile_form.fields)
         # The name first: then it is there when the address is dictated, and
@@ -78,6 +82,8 @@ class RegisterForm(BaseUserCreationForm):
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]
+        if not self.checks_left:
+            raise forms.ValidationError(TOO_MANY_CHECKS, code="throttled")
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 "An account with this email address already exists.", code="duplicate_email"

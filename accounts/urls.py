@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name=FORM_PAGE, extra_context={"page_title": "Reset your password"}
         ),
         name="password_reset",

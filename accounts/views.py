@@ -37,20 +37,45 @@ def _field_partial(request: HttpRequest, form) -> HttpResponse | None:
 def register(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("me")
-    form = RegisterForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if partial := _field_partial(request, form):
-            return partial
-        if form.is_valid():
-            user = form.save()
-            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            greeting.remember(request, user, returning=False)
-            return redirect("me")
-    return render(request, "accounts/register.html", {"form": form})
+    if request.method != "POST":
+        return render(request, "accounts/register.html", {"form": RegisterForm()})
+    # Each attempt may tell whether an address has an account: so many an hour.
+    checks = counters.hit("account-checks", client_address(request), 3600)
+    form = RegisterForm(request.POST, checks_left=checks <= settings.REGISTER_CHECKS_PER_HOUR)
+    if partial := _field_partial(request, form):
+        return partial
+    if form.is_valid():
+        user = form.save()
+        auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        greeting.remember(request, user, returning=False)
+        return redirect("me")
+    status = 200 if form.checks_left else 429
+    return render(request, "accounts/register.html", {"form": form}, status=status)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, with its mail sent to one address PASSWORD_RESETS_PER_ADDRESS
+    times an hour at most (the answer is the same either way, so that it
+    tells nobody whether the address has an account), and requests from one
+    client limited."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        client = client_address(request)
+        if counters.hit("reset-requests", client, 3600) > settings.PASSWORD_RESET_REQUESTS:
+            form = self.get_form()
+            form.add_error(None, "Too many requests from here: wait an hour, then try again.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form) -> HttpResponse:
+        address = form.cleaned_data["email"].strip().casefold()
+        if counters.hit("reset-mails", address, 3600) > settings.PASSWORD_RESETS_PER_ADDRESS:
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class LoginView(auth_views.LoginView):
-    """Django's log-in view, with failed attempts limited per client and email."""
+    """Django's log-in view; django-axes limits failed attempts (lockout.py)."""
 
     form_class = LoginForm
     template_name = "accounts/login.html"
@@ -59,19 +84,6 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         greeting.remember(self.request, form.get_user(), returning=True)
-        return response
-
-    def post(self, request, *args, **kwargs):
-        ident = client_address(request) + "|" + request.POST.get("email", "").lower()
-        if counters.is_over("login", ident, settings.LOGIN_ATTEMPTS):
-            form = self.get_form()
-            form.add_error(None, "Too many failed attempts. Wait a few minutes and try again.")
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        response = super().post(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            counters.reset("login", ident)
-        else:
-            counters.hit("login", ident, settings.LOGIN_WINDOW_SECONDS)
         return response
 
 

@@ -12,14 +12,23 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.conf import settings  # noqa: E402
 
 import speech.routing  # noqa: E402
+from lib.asgi import BodyLimit  # noqa: E402
 from speech import engines  # noqa: E402
 from speech.workers import RecognitionWorker  # noqa: E402
 
 engines.load_default_in_background()
 
+
+def body_limit(path: str) -> int:
+    """Recordings go to the speech view; every other form is small."""
+    if path.startswith("/speech/transcribe/"):
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return settings.REQUEST_MAX_BYTES
+
+
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": BodyLimit(django_asgi_app, body_limit),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(speech.routing.websocket_urlpatterns))
         ),

@@ -6,6 +6,7 @@ embedded set-up: SQLite, the in-memory channel layer, the offline engine.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -68,10 +69,15 @@ INSTALLED_APPS = [
     "accounts",
     "speech",
     "room",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "lib.middleware.BadRequestBodies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it answers for log-ins it has locked out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -143,9 +151,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Failed log-ins allowed per client address and email in LOGIN_WINDOW_SECONDS.
+# Addresses (or networks) of the proxies in front of daphne, whose
+# X-Forwarded-For is believed: the client address every limit counts.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", "")
+
+# Log-in attempts (django-axes, the site's form and the admin's): failures
+# allowed per account and client address together, so that nobody elsewhere
+# can lock the owner out; the address is the account however it is typed.
 LOGIN_ATTEMPTS = envint("LOGIN_ATTEMPTS", "10")
 LOGIN_WINDOW_SECONDS = envint("LOGIN_WINDOW_SECONDS", "300")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_ATTEMPTS
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_WINDOW_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.lockout.username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.ip_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # failures are counted; successes need no record
+# Password-reset mails to one address, and reset requests from one client,
+# an hour; registration attempts (each may tell whether an address has an
+# account) from one client an hour.
+PASSWORD_RESETS_PER_ADDRESS = envint("PASSWORD_RESETS_PER_ADDRESS", "3")
+PASSWORD_RESET_REQUESTS = envint("PASSWORD_RESET_REQUESTS", "10")
+REGISTER_CHECKS_PER_HOUR = envint("REGISTER_CHECKS_PER_HOUR", "30")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -175,6 +208,36 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "true")
 
+# Every page's own files only: no inline script or style anywhere, no other
+# site's; websockets to this host ('self' covers ws: and wss: in CSP 3).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # and the one stylesheet Turbo 8.0.23 adds itself (its progress bar's,
+        # fixed text): by its hash, not by allowing inline styles.
+        "style-src": ["'self'", "'sha256-WAyOw4V+FqDc35lQPyRADLBWbuNK8ahvYEaQIYF1+Ps='"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The microphone for this site's own pages; nothing else a page could ask for.
+PERMISSIONS_POLICY = {
+    "microphone": ["self"],
+    "camera": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "display-capture": [],
+}
+# A refused form (no or a wrong CSRF token): JSON for JSON clients.
+CSRF_FAILURE_VIEW = "lib.errors.csrf_failure"
+
 # HTTPS-only settings: off unless set, so that the site also runs over plain
 # HTTP on loopback with DEBUG off. docs/deploy.md says to turn them on.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
@@ -191,6 +254,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes tells of every failed log-in at INFO; its lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Speech recognition. Engines: moonshine (offline, the default), sphinx
@@ -206,6 +271,13 @@ SPEECH_MAX_AUDIO_SECONDS = envint("SPEECH_MAX_AUDIO_SECONDS", "120")
 SPEECH_MAX_PIECE_SECONDS = envint("SPEECH_MAX_PIECE_SECONDS", "15")
 SPEECH_RATE_LIMIT = envint("SPEECH_RATE_LIMIT", "60")
 SPEECH_RATE_WINDOW_SECONDS = envint("SPEECH_RATE_WINDOW_SECONDS", "60")
+# What recognition costs, per client (a signed-in user, or an anonymous
+# address): seconds of audio in a window, and recordings recognised at once.
+SPEECH_AUDIO_WINDOW_SECONDS = envint("SPEECH_AUDIO_WINDOW_SECONDS", "600")
+SPEECH_AUDIO_SECONDS = envint("SPEECH_AUDIO_SECONDS", "900")
+SPEECH_ANONYMOUS_AUDIO_SECONDS = envint("SPEECH_ANONYMOUS_AUDIO_SECONDS", "180")
+SPEECH_JOBS_PER_CLIENT = envint("SPEECH_JOBS_PER_CLIENT", "2")
+SPEECH_ANONYMOUS_JOBS_PER_CLIENT = envint("SPEECH_ANONYMOUS_JOBS_PER_CLIENT", "1")
 SPEECH_DICTATE_PASSWORDS = envbool("SPEECH_DICTATE_PASSWORDS", "false")
 # Where dictated phone numbers without a country code belong (ISO 3166 code).
 PHONE_REGION = os.environ.get("PHONE_REGION", "US")
@@ -213,11 +285,19 @@ if SPEECH_DEFAULT_ENGINE not in SPEECH_ENGINES:
     raise ImproperlyConfigured("SPEECH_DEFAULT_ENGINE must be one of SPEECH_ENGINES")
 # A base64 `record` of the largest upload, and the form fields around it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = SPEECH_MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024
+# Every other request's body, refused by its length before Django reads it
+# (lib/asgi.py): forms here are small.
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", str(1024 * 1024))
 
 # Live transcription over /ws/.
 LIVE_SESSIONS_PER_USER = envint("LIVE_SESSIONS_PER_USER", "2")
 LIVE_MAX_SECONDS = envint("LIVE_MAX_SECONDS", "1800")
 LIVE_MAX_FRAME_BYTES = envint("LIVE_MAX_FRAME_BYTES", "65536")
+# A speech worker's answer later than this is not coming (the worker died):
+# the sentence is given up and the user told. After stop, the longest the
+# last sentences are awaited before the transcript is closed with what it has.
+LIVE_JOB_SECONDS = envint("LIVE_JOB_SECONDS", "30")
+LIVE_FINISH_SECONDS = envint("LIVE_FINISH_SECONDS", "30")
 # With Redis, live recognition runs in Channels workers (manage.py runworker
 # speech-recognition) that any machine can run; without, in each web process.
 SPEECH_WORKER_CHANNEL = "speech-recognition"

@@ -15,16 +15,17 @@ def _key(scope: str, ident: str) -> str:
     return f"counter:{scope}:" + hashlib.sha256(ident.encode()).hexdigest()[:32]
 
 
-def hit(scope: str, ident: str, window_seconds: int) -> int:
-    """Count one event in the current window; return the count so far."""
+def hit(scope: str, ident: str, window_seconds: int, amount: int = 1) -> int:
+    """Count an event (of `amount`: seconds of audio, say) in the current
+    window; return the count so far."""
     key = _key(scope, ident)
-    if cache.add(key, 1, timeout=window_seconds):
-        return 1
+    if cache.add(key, amount, timeout=window_seconds):
+        return amount
     try:
-        return cache.incr(key)
+        return cache.incr(key, amount)
     except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window_seconds)
-        return 1
+        cache.add(key, amount, timeout=window_seconds)
+        return amount
 
 
 def is_over(scope: str, ident: str, limit: int) -> bool:
@@ -47,3 +48,9 @@ def claim(scope: str, ident: str, limit: int, timeout: int) -> bool:
 def release(scope: str, ident: str) -> None:
     with contextlib.suppress(ValueError):  # expired meanwhile
         cache.decr(_key(scope, ident))
+
+
+def renew(scope: str, ident: str, timeout: int) -> None:
+    """Keep slots alive that are still in use: a count whose holders died
+    with their process then expires `timeout` seconds after the last use."""
+    cache.touch(_key(scope, ident), timeout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,6 +56,10 @@ def decode(data: bytes, limits: Limits) -> np.ndarray:
                 raise AudioError(f"The recording is longer than {limits.max_seconds:g} seconds.")
             samples = sound.read(dtype="float32", always_2d=True)
             rate = sound.samplerate
+            if len(samples) < sound.frames or _cut_short(sound.extra_info):
+                raise AudioError(
+                    "The recording is incomplete: part of it is missing. Record it again."
+                )
     except AudioError:
         raise
     except (soundfile.LibsndfileError, RuntimeError, TypeError, ValueError):
@@ -63,6 +68,21 @@ def decode(data: bytes, limits: Limits) -> np.ndarray:
         raise AudioError("The recording holds no audio.")
     mono = samples.mean(axis=1)
     return to_rate(mono, rate)
+
+
+# libsndfile reads what a file holds and notes a data chunk that claims more:
+# "data : 2147483648 (should be 64000)". Streaming writers put 0 or
+# 0xFFFFFFFF there for "not known": those are not a claim.
+_CLAIM = re.compile(r"^\s*(?:data|SSND)\s*:\s*(\d+) \(should be (\d+)\)", re.MULTILINE)
+_UNKNOWN_LENGTHS = {0, 0xFFFFFFFF}
+
+
+def _cut_short(log: str) -> bool:
+    """Whether the file's header claims more audio than the file holds."""
+    return any(
+        int(claimed) not in _UNKNOWN_LENGTHS and int(claimed) > int(held)
+        for claimed, held in _CLAIM.findall(log)
+    )
 
 
 def to_rate(samples: np.ndarray, rate: int) -> np.ndarray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 from asgiref.sync import async_to_sync
 from django.core.signing import BadSignature
@@ -18,6 +19,11 @@ from turbo.consumers import TurboStreamsConsumer, signer
 from turbo.registry import stream_for_stream_name
 
 from . import engines, live
+
+logger = logging.getLogger(__name__)
+
+# Every message the protocol has is a short JSON object; longer is not one.
+MAX_TEXT_CHARS = 4096
 
 
 class StreamsConsumer(TurboStreamsConsumer):
@@ -34,15 +40,24 @@ class StreamsConsumer(TurboStreamsConsumer):
     def receive(
         self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs
     ) -> None:
-        if bytes_data is not None:
-            return self._audio(bytes_data)
+        """Any message that cannot be handled gets an error, and the socket
+        stays open: a fault here would otherwise close it (1011) and leave
+        its live session running."""
         try:
-            content = json.loads(text_data or "")
-        except ValueError:
-            return self._error("Messages must be JSON or binary audio.")
-        if not isinstance(content, dict):
-            return self._error("Messages must be JSON objects.")
-        self.receive_json(content)
+            if bytes_data is not None:
+                return self._audio(bytes_data)
+            if len(text_data or "") > MAX_TEXT_CHARS:
+                return self._error("That message is too long.")
+            try:
+                content = json.loads(text_data or "")
+            except (ValueError, RecursionError):
+                return self._error("Messages must be JSON or binary audio.")
+            if not isinstance(content, dict):
+                return self._error("Messages must be JSON objects.")
+            self.receive_json(content)
+        except Exception:
+            logger.exception("A socket message failed")
+            self._error("That message could not be handled.")
 
     def receive_json(self, content: dict, **kwargs) -> None:
         kind = content.get("type")
@@ -107,7 +122,12 @@ class StreamsConsumer(TurboStreamsConsumer):
         live.answer(event["session"], event["kind"], event["index"], event["text"])
 
     def live_stopped(self, event: dict) -> None:
-        self.send_json({"type": "stopped", "transcript": event["transcript"]})
+        self.send_json({"type": "stopped", **{k: v for k, v in event.items() if k != "type"}})
+
+    def live_missed(self, event: dict) -> None:
+        """A sentence whose recognition never came back (a worker died): the
+        session goes on."""
+        self.send_json({"type": "missed", "message": event["message"]})
 
     def _error(self, message: str) -> None:
         self.send_json({"type": "error", "message": message})

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
 import uuid
+from datetime import timedelta
 
 import numpy as np
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils import timezone
 
 from lib import counters
 from lib.threads import run_in_loop
@@ -33,6 +37,7 @@ from .streams import LiveStream
 logger = logging.getLogger(__name__)
 
 SLOTS = "live-sessions"
+LEASE_SECONDS = 120  # a session's slot lapses this long after its last audio
 
 # Sessions of this process by id, from start until their last final is in:
 # workers' answers find their session here.
@@ -58,7 +63,23 @@ def answer(session_id: str, kind: str, index: int, text: str) -> None:
     """A speech worker's answer to one of a session's jobs."""
     session = _sessions.get(session_id)
     if session is not None:
-        session.segmenter.answer(kind, index, text)
+        session.answer(kind, index, text)
+
+
+def sweep_abandoned() -> None:
+    """Transcripts whose session died with its process (never stopped, and
+    older than any session runs): finished with what was saved, or deleted
+    where nothing was."""
+    cutoff = timezone.now() - timedelta(seconds=settings.LIVE_MAX_SECONDS + 2 * LEASE_SECONDS)
+    for transcript in Transcript.objects.filter(finished=None, created__lt=cutoff):
+        _close(transcript)
+
+
+def _close(transcript: Transcript) -> None:
+    if transcript.segments.exists():
+        transcript.finish()
+    else:
+        transcript.delete()
 
 
 class Session:
@@ -72,6 +93,11 @@ class Session:
         dispatch = self._to_workers if settings.LIVE_USE_WORKERS else self._in_pool
         self.segmenter = Segmenter(dispatch, self.stream.show_partial, self._save_final)
         self.stopping = False
+        self._lock = threading.Lock()
+        self._waiting: dict[tuple[str, int], float] = {}  # workers' jobs -> deadline
+        self._missed = 0  # sentences whose recognition never came back
+        self._renewed = time.monotonic()
+        self._finish_timer: threading.Timer | None = None
         _sessions[self.id] = self
 
     @classmethod
@@ -85,8 +111,8 @@ class Session:
     ) -> Session:
         """Claim one of the user's LIVE_SESSIONS_PER_USER slots and open the
         transcript; answers and "live.stopped" go to the `reply` channel."""
-        limit, timeout = settings.LIVE_SESSIONS_PER_USER, settings.LIVE_MAX_SECONDS + 60
-        if not counters.claim(SLOTS, str(user.pk), limit, timeout):
+        sweep_abandoned()
+        if not counters.claim(SLOTS, str(user.pk), settings.LIVE_SESSIONS_PER_USER, LEASE_SECONDS):
             raise LiveError("Too many live sessions are open: stop one first.")
         try:
             transcript = Transcript.objects.create(user=user, engine=engine.name, language=language)
@@ -103,29 +129,75 @@ class Session:
         if self.segmenter.seconds >= settings.LIVE_MAX_SECONDS:
             self.stop()
             raise LiveError(f"Live sessions stop after {settings.LIVE_MAX_SECONDS} seconds.")
+        self._keep_up()
         self.segmenter.feed(pcm)
 
+    def answer(self, kind: str, index: int, text: str) -> None:
+        """A worker's answer; one that comes after its deadline was given up."""
+        with self._lock:
+            late = kind != PARTIAL and self._waiting.pop((kind, index), None) is None
+        if not late:
+            self.segmenter.answer(kind, index, text)
+
     def stop(self) -> None:
-        """Finalise the last sentence; the session ends once every final is in."""
+        """Finalise the last sentence; the session ends once every final is
+        in, or LIVE_FINISH_SECONDS after stop with what is in by then."""
         if not self.stopping:
             self.stopping = True
+            self._finish_timer = threading.Timer(settings.LIVE_FINISH_SECONDS, self._give_up)
+            self._finish_timer.daemon = True
+            self._finish_timer.start()
             self.segmenter.finish(self._end)
+
+    def _keep_up(self) -> None:
+        """Renew the slot's lease now and then, and give up the workers'
+        jobs that are past their deadline."""
+        now = time.monotonic()
+        if now - self._renewed > LEASE_SECONDS / 4:
+            self._renewed = now
+            counters.renew(SLOTS, str(self.transcript.user_id), LEASE_SECONDS)
+        with self._lock:
+            overdue = [job for job, deadline in self._waiting.items() if deadline < now]
+            for job in overdue:
+                del self._waiting[job]
+        for kind, index in overdue:
+            self._missing()
+            self.segmenter.answer(kind, index, "")
+
+    def _give_up(self) -> None:
+        with self._lock:
+            missed, self._waiting = len(self._waiting), {}
+        for _ in range(missed):
+            self._missing()
+        self.segmenter.give_up()
+
+    def _missing(self) -> None:
+        self._missed += 1
+        message = {
+            "type": "live.missed",
+            "message": "A sentence could not be transcribed: the speech service did not answer.",
+        }
+        run_in_loop(self.loop, get_channel_layer().send(self.reply_channel, message))
 
     def _save_final(self, final: Final) -> None:
         segment = self.transcript.add_segment(final.index, final.text, final.start, final.end)
         self.stream.append_segment(segment)
 
     def _end(self) -> None:
-        # Runs where the last final was handed on: the pool, or the socket.
+        # Runs where the last final was handed on: the pool, the socket, or
+        # the finish timer.
         _sessions.pop(self.id, None)
+        if self._finish_timer is not None:
+            self._finish_timer.cancel()
         try:
-            if self.transcript.segments.exists():
-                self.transcript.finish()
-            else:
-                self.transcript.delete()
+            _close(self.transcript)
         finally:
             counters.release(SLOTS, str(self.transcript.user_id))
-        message = {"type": "live.stopped", "transcript": self.transcript.pk}
+        message = {
+            "type": "live.stopped",
+            "transcript": self.transcript.pk,
+            "complete": self._missed == 0,
+        }
         run_in_loop(self.loop, get_channel_layer().send(self.reply_channel, message))
 
     def _in_pool(self, kind: str, index: int, samples: np.ndarray) -> None:
@@ -137,6 +209,9 @@ class Session:
         recognition.submit(job)
 
     def _to_workers(self, kind: str, index: int, samples: np.ndarray) -> None:
+        if kind != PARTIAL:
+            with self._lock:
+                self._waiting[(kind, index)] = time.monotonic() + settings.LIVE_JOB_SECONDS
         job = {
             "type": "recognise.job",
             "kind": kind,

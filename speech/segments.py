@@ -123,6 +123,15 @@ class Segmenter:
         if finished:
             on_done()
 
+    def give_up(self) -> None:
+        """Hand on every final still awaited as empty (its recognition is not
+        coming back), so that the session can end with what it has."""
+        with self._lock:
+            self._guesses.clear()
+            waiting = [i for i in range(self._emitted, self._next_index) if i not in self._done]
+        for index in waiting:
+            self._final_result(index, "")
+
     def _track_pauses(self, samples: np.ndarray) -> None:
         levels = audio.frame_levels(samples).tolist()
         self._levels = (self._levels + levels)[-int(FLOOR_SECONDS * audio.RATE / audio.FRAME) :]

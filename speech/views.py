@@ -8,10 +8,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from lib import counters
-from lib.clients import client_address
+from lib.errors import wants_json
 
-from . import audio, engines, recognition
+from . import audio, budget, engines, live, recognition
 from .dictation import Dictation, dictate
 from .engines import EngineError
 from .forms import TooLarge, TranscribeForm
@@ -21,12 +20,8 @@ from .streams import LiveStream
 logger = logging.getLogger(__name__)
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "") and not request.htmx
-
-
 def _error(request: HttpRequest, status: int, message: str, field: str = "") -> HttpResponse:
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"error": message}, status=status)
     context = {"message": message, "field": field}
     return render(request, "speech/_dictation_error.html", context, status=status)
@@ -34,26 +29,34 @@ def _error(request: HttpRequest, status: int, message: str, field: str = "") -> 
 
 @require_POST
 async def transcribe(request: HttpRequest) -> HttpResponse:
-    """Audio in; the field's value out, as a partial for HTMX or as JSON."""
-    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
-        return _error(request, 413, "The recording is too large.")
-    window = settings.SPEECH_RATE_WINDOW_SECONDS
-    count = await sync_to_async(counters.hit)("speech", client_address(request), window)
-    if count > settings.SPEECH_RATE_LIMIT:
-        return _error(request, 429, "Too many recordings in a short time: wait a minute.")
+    """Audio in; the field's value out, as a partial for HTMX or as JSON.
+    (A body over the size limit never gets here: lib/asgi.py refuses it.)"""
+    client = await sync_to_async(budget.Client.of)(request)
+    if refusal := await sync_to_async(budget.count_request)(client):
+        return _error(request, 429, refusal)
     form = TranscribeForm(request.POST, request.FILES)
     if not form.is_valid():
         return _error(request, 400, form.message, request.POST.get("field", "")[:64])
-    data = form.cleaned_data
+    field = form.cleaned_data["field"]
     try:
         samples = audio.decode(form.recording(), audio.Limits(settings.SPEECH_MAX_AUDIO_SECONDS))
-        dictation = await dictate(
-            samples, data["engine"], data["language"], data["voice"].kind, form.hints
-        )
     except TooLarge:
-        return _error(request, 413, "The recording is too large.", data["field"])
+        return _error(request, 413, "The recording is too large.", field)
     except audio.AudioError as error:
-        return _error(request, 400, str(error), data["field"])
+        return _error(request, 400, str(error), field)
+    if refusal := await sync_to_async(budget.take)(client, audio.seconds(samples)):
+        return _error(request, 429, refusal, field)
+    try:
+        return await _dictate(request, form, samples)
+    finally:
+        await sync_to_async(budget.give_back)(client)
+
+
+async def _dictate(request: HttpRequest, form: TranscribeForm, samples) -> HttpResponse:
+    data = form.cleaned_data
+    engine, language, kind = data["engine"], data["language"], data["voice"].kind
+    try:
+        dictation = await dictate(samples, engine, language, kind, form.hints)
     except recognition.Busy:
         return _error(request, 503, "The speech service is busy: try again in a moment.")
     except recognition.NoSpeech:
@@ -84,7 +87,7 @@ def _answer(request: HttpRequest, data: dict, dictation: Dictation) -> HttpRespo
         message = f"Heard “{text}”, which matches none of the choices: pick one from the list."
     elif not dictation.value:
         message = "No words made out: try again, or type instead."
-    if _wants_json(request):
+    if wants_json(request):
         body = {
             "text": text,
             "value": dictation.value,
@@ -126,6 +129,7 @@ def live_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def transcripts(request: HttpRequest) -> HttpResponse:
+    live.sweep_abandoned()  # sessions that died with their process
     mine = request.user.transcripts.prefetch_related("segments")
     return render(request, "speech/transcripts.html", {"transcripts": mine})
 

@@ -132,3 +132,18 @@ def test_the_greeting_plays_or_offers_a_play_button(
     else:
         expect(page.locator("#greeting-audio")).to_have_attribute("data-played", "auto")
         expect(play).to_be_hidden()
+
+
+def test_no_page_breaks_its_content_security_policy(page, live_site):
+    """Chromium reports every script, style or socket the policy refuses."""
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    for path in ANONYMOUS_PAGES:
+        page.goto(live_site + path)
+        page.wait_for_load_state("networkidle")
+    register(page, live_site, "csp@example.com")
+    for path in SIGNED_IN_PAGES:
+        page.goto(live_site + path)
+        page.wait_for_load_state("networkidle")
+    expect(page.locator("turbo-channels-stream-source")).to_have_count(1)  # /room/: socket open
+    assert refused == []

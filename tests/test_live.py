@@ -199,6 +199,6 @@ async def test_a_silent_session_saves_no_transcript(owner):
     await stream(communicator, np.zeros(audio.RATE, dtype=np.float32), pace=0)
     await communicator.send_json_to({"type": "stop"})
     stopped = await communicator.receive_json_from(timeout=30)
-    assert stopped == {"type": "stopped", "transcript": None}
+    assert stopped == {"type": "stopped", "transcript": None, "complete": True}
     await communicator.disconnect()
     assert not await database_sync_to_async(Transcript.objects.exists)()

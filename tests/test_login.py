@@ -58,7 +58,7 @@ def test_bad_input_gets_form_errors(client, data):
     assert response.context["form"].errors
 
 
-@override_settings(LOGIN_ATTEMPTS=3)
+@override_settings(AXES_FAILURE_LIMIT=3)
 def test_failed_attempts_are_limited(client, owner):
     for _ in range(3):
         client.post(URL, {"email": "alice@example.com", "password": "nope"})

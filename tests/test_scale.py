@@ -1,18 +1,20 @@
 """Beyond one machine: a real Redis as the channel layer, two daphne processes
 and a Channels worker doing the recognition. Audio streamed into a socket on
-one process reaches the same user's socket on the other."""
+one process reaches the same user's socket on the other; a message posted to
+the room through one process reaches sockets held by the other."""
 
 import asyncio
 import json
 import re
 import shutil
+import subprocess
 import sys
 
 import pytest
 import soundfile
 import websockets
 
-from harness.site import daphne, free_port, log_in_over_http, manage, running, site_env
+from harness.site import ROOT, SignedIn, daphne, free_port, manage, running, site_env
 from harness.voices import beckett_path
 from speech import audio
 
@@ -21,8 +23,9 @@ pytestmark = pytest.mark.servers
 EMAIL, PASSWORD = "scale@example.com", "a-Long-and-unusual-pass"
 
 
-@pytest.fixture
-def redis_url(tmp_path):
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("redis")
     server = shutil.which("redis-server") or "/usr/bin/redis-server"
     port = free_port()
     command = [
@@ -40,8 +43,14 @@ def redis_url(tmp_path):
         yield f"redis://127.0.0.1:{port}/0"
 
 
-@pytest.fixture
-def two_sites(tmp_path, redis_url):
+@pytest.fixture(scope="module")
+def var_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("sites")
+
+
+@pytest.fixture(scope="module")
+def two_sites(var_dir, redis_url):
+    tmp_path = var_dir
     env = site_env(tmp_path, {"REDIS_URL": redis_url})
     manage(env, "migrate", "--no-input", "-v0")
     script = (
@@ -68,7 +77,8 @@ async def socket(host: str, cookie: str):
 
 
 async def speak_on_one_and_read_on_the_other(hosts: list[str]) -> tuple[list[str], dict]:
-    cookie, name = log_in_over_http(hosts[0], EMAIL, PASSWORD)
+    session = SignedIn(hosts[0], EMAIL, PASSWORD)
+    cookie, name = session.cookie, session.stream_name("/speech/live/")
     speech, rate = soundfile.read(beckett_path(), dtype="float32")
     pcm = audio.to_pcm16(audio.to_rate(speech, rate))
     speaker, reader = await socket(hosts[0], cookie), await socket(hosts[1], cookie)
@@ -95,13 +105,108 @@ async def speak_on_one_and_read_on_the_other(hosts: list[str]) -> tuple[list[str
     return seen, stopped
 
 
-def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites, tmp_path):
+def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites, var_dir):
     seen, stopped = asyncio.run(speak_on_one_and_read_on_the_other(two_sites))
     # The worker recognised the sentences, not the web processes.
-    assert "recognised final" in (tmp_path / "worker.log").read_text()
+    assert "recognised final" in (var_dir / "worker.log").read_text()
     appended = [html for html in seen if 'action="append"' in html and "live-transcript" in html]
     text = re.sub(r"<[^>]+>", " ", " ".join(appended)).lower()
     assert len(appended) >= 2
     for phrase in ["ever tried", "no matter", "fail better"]:
         assert phrase in " ".join(re.sub(r"[^a-z ]", " ", text).split()), text
     assert stopped["transcript"]
+
+
+async def post_on_one_and_read_on_the_other(hosts: list[str]) -> str:
+    writer = SignedIn(hosts[0], EMAIL, PASSWORD)
+    reader = await socket(hosts[1], writer.cookie)
+    name = writer.stream_name("/room/")
+    await reader.send(json.dumps({"type": "subscribe", "signed_channel_name": name}))
+    await asyncio.sleep(0.5)
+    status = await asyncio.to_thread(writer.post, "/room/", {"text": "Across the processes"})
+    assert status == 200
+    html = json.loads(await asyncio.wait_for(reader.recv(), 10))["data"]
+    await reader.close()
+    return html
+
+
+def test_a_room_post_through_one_process_reaches_sockets_on_another(two_sites):
+    html = asyncio.run(post_on_one_and_read_on_the_other(two_sites))
+    assert 'action="append"' in html and 'target="room-messages"' in html
+    assert "Across the processes" in html
+
+
+@pytest.fixture
+def site_with_a_worker(tmp_path, redis_url):
+    """One daphne and one speech worker, the worker's process to be killed;
+    a Redis database of their own, so that no other worker answers."""
+    redis_url = redis_url.rpartition("/")[0] + "/1"
+    env = site_env(tmp_path, {"REDIS_URL": redis_url, "LIVE_JOB_SECONDS": "4",
+                              "LIVE_FINISH_SECONDS": "6"})  # fmt: skip
+    manage(env, "migrate", "--no-input", "-v0")
+    script = (
+        "from accounts.models import User, Profile; "
+        f"User.objects.create_user({EMAIL!r}, {PASSWORD!r}, profile=Profile(fullname='K'))"
+    )
+    manage(env, "shell", "-c", script)
+    port = free_port()
+    worker = [sys.executable, "manage.py", "runworker", "speech-recognition"]
+    with (
+        running(daphne(port), env, tmp_path / "daphne.log", port),
+        running(worker, env, tmp_path / "worker.log") as process,
+    ):
+        yield f"127.0.0.1:{port}", process, env
+
+
+async def speak_while_the_worker_dies(host: str, worker) -> tuple[list[dict], list[str]]:
+    session = SignedIn(host, EMAIL, PASSWORD)
+    live = await socket(host, session.cookie)
+    name = session.stream_name("/speech/live/")
+    await live.send(json.dumps({"type": "subscribe", "signed_channel_name": name}))
+    await live.send(json.dumps({"type": "start"}))
+    speech, rate = soundfile.read(beckett_path(), dtype="float32")
+    pcm = audio.to_pcm16(audio.to_rate(speech, rate))
+    controls, appended = [], []
+
+    async def read() -> None:
+        while True:
+            message = json.loads(await asyncio.wait_for(live.recv(), 60))
+            if "data" in message:
+                if 'action="append"' in message["data"]:
+                    appended.append(message["data"])
+                continue
+            controls.append(message)
+            if message.get("type") == "stopped":
+                return
+
+    reader = asyncio.create_task(read())
+    half = len(pcm) // 2
+    for i in range(0, len(pcm), 3200):
+        if i >= half and worker.poll() is None and appended:
+            worker.kill()  # mid-session, after a sentence was saved
+        await live.send(pcm[i : i + 3200])
+        await asyncio.sleep(0.1)
+    await live.send(json.dumps({"type": "stop"}))
+    await asyncio.wait_for(reader, 60)
+    await live.close()
+    return controls, appended
+
+
+def test_a_worker_killed_mid_session_loses_nothing_saved(site_with_a_worker):
+    host, worker, env = site_with_a_worker
+    controls, appended = asyncio.run(speak_while_the_worker_dies(host, worker))
+    assert worker.poll() is not None  # it was killed
+    assert appended  # what was recognised before
+    assert any(m.get("type") == "missed" for m in controls)  # the user is told
+    stopped = controls[-1]
+    assert stopped["type"] == "stopped" and stopped["complete"] is False
+    script = (
+        "from speech.models import Transcript; "
+        f"t = Transcript.objects.get(pk={stopped['transcript']}); "
+        "print(t.finished is not None, t.segments.count())"
+    )
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert out == ["True", str(len(appended))]

@@ -7,6 +7,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     const form = document.getElementById("live-form");
     if (!form) return;
+    form.addEventListener("submit", (event) => event.preventDefault());
     const start = document.getElementById("live-start");
     const stop = document.getElementById("live-stop");
     const status = document.getElementById("live-status");
@@ -59,7 +60,11 @@
       if (message.type === "started") record();
       else if (message.type === "stopped") {
         listening(false);
-        say("Stopped. The transcript is saved in your history.");
+        if (message.transcript === null) say("Stopped. Nothing was said, so nothing was kept.");
+        else if (message.complete === false) say("Stopped. Some words could not be transcribed; the rest is saved in your history.");
+        else say("Stopped. The transcript is saved in your history.");
+      } else if (message.type === "missed") {
+        say(message.message);
       } else if (message.type === "error") {
         if (recorder) { recorder.close(); recorder = null; listening(false); }
         say(message.message);

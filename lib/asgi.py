@@ -1,0 +1,80 @@
+"""A guard in front of Django: a request body over its limit is refused
+before the application reads any of it.
+
+Daphne receives the whole body before it calls the application and queues it
+in chunks; Django then copies it again while parsing it (a 60 MB upload
+once raised a process's memory by 0.8 GB that it kept). Refused here by its
+declared length, a body costs what daphne already holds, and that is freed
+with the request. A body of no declared length (chunked) is read up to the
+limit, then handed on. The proxy in front should refuse large bodies first
+(docs/deploy.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict]]
+Send = Callable[[dict], Awaitable[None]]
+
+MESSAGE = "The request is too large."
+
+
+class BodyLimit:
+    def __init__(self, app: Callable, limit: Callable[[str], int]) -> None:
+        """limit(path) -> the most bytes a request to that path may carry."""
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit, declared = self.limit(scope["path"]), _header(scope, b"content-length")
+        if declared is not None:
+            if not declared.isdigit() or int(declared) > limit:
+                return await _refuse(scope, send, 413 if declared.isdigit() else 400)
+            return await self.app(scope, receive, send)
+        read, total = [], 0
+        while True:
+            message = await receive()
+            read.append(message)
+            total += len(message.get("body", b""))
+            if total > limit:
+                return await _refuse(scope, send, 413)
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+        await self.app(scope, _replaying(read, receive), send)
+
+
+def _replaying(read: list[dict], receive: Receive) -> Receive:
+    async def replayed() -> dict:
+        return read.pop(0) if read else await receive()
+
+    return replayed
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1").strip()
+    return None
+
+
+async def _refuse(scope: Scope, send: Send, status: int) -> None:
+    """JSON for JSON clients, the mic's error line for HTMX, else a page."""
+    message = MESSAGE if status == 413 else "The request's length is not a number."
+    accept, htmx = _header(scope, b"accept") or "", _header(scope, b"hx-request")
+    if "application/json" in accept and not htmx:
+        body, kind = json.dumps({"error": message}).encode(), b"application/json"
+    elif htmx:
+        body = (
+            f'<span class="dictation-result dictation-error" data-status="error">{message}</span>'
+        )
+        body, kind = body.encode(), b"text/html; charset=utf-8"
+    else:
+        body = f"<!doctype html><title>{message}</title><h1>{message}</h1>".encode()
+        kind = b"text/html; charset=utf-8"
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
