@@ -179,13 +179,19 @@ async def speak_while_the_worker_dies(host: str, worker) -> tuple[list[dict], li
             if message.get("type") == "stopped":
                 return
 
+    async def send(pcm: bytes) -> None:
+        for i in range(0, len(pcm), 3200):
+            await live.send(pcm[i : i + 3200])
+            await asyncio.sleep(0.1)
+
     reader = asyncio.create_task(read())
-    half = len(pcm) // 2
-    for i in range(0, len(pcm), 3200):
-        if i >= half and worker.poll() is None and appended:
-            worker.kill()  # mid-session, after a sentence was saved
-        await live.send(pcm[i : i + 3200])
-        await asyncio.sleep(0.1)
+    half = len(pcm) // 2 // 3200 * 3200
+    await send(pcm[:half])
+    async with asyncio.timeout(60):  # a pause, however long the loaded machine needs
+        while not appended:
+            await send(bytes(3200))
+    worker.kill()  # mid-session: what is said from now on finds no worker
+    await send(pcm[half:])
     await live.send(json.dumps({"type": "stop"}))
     await asyncio.wait_for(reader, 60)
     await live.close()
