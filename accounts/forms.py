@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import authenticate
-from django.contrib.auth.forms import BaseUserCreationForm
+from django.contrib.auth.forms import BaseUserCreationForm, PasswordChangeForm, SetPasswordForm
 from django.core.validators import RegexValidator
 
 from speech.voice import voice_form
@@ -14,6 +14,11 @@ phone_validator = RegexValidator(
 
 
 PROFILE_FIELDS = ["fullname", "sex", "phone", "country"]
+# A select opens on what to do, not on "---------".
+PROMPTS = {"sex": "Choose one", "country": "Choose your country"}
+EMAIL_HINT = "Say it as “jane dot doe at example dot com”."
+# Django's password rules, as one sentence instead of a list.
+PASSWORD_HINT = "At least 8 characters, not only numbers, not common, not like your name or email."  # noqa: S105, E501
 TOO_MANY_CHECKS = "Too many attempts from here in a short time: wait a while, then try again."
 REQUIRED_PROFILE_FIELDS = ["fullname", "sex", "country"]
 
@@ -31,8 +36,9 @@ class ProfileForm(forms.ModelForm):
             "country": forms.Select(attrs={"autocomplete": "country"}),
         }
         help_texts = {
-            "fullname": "As you would like to be greeted.",
-            "phone": "Digits only, or + and the country code.",
+            "fullname": "As you would like to be greeted. Misheard when you say it? Spell it: "
+            "“kilo india november golf”.",
+            "phone": "Digits, or + and the country code. Say each digit: “five five five…”.",
         }
 
     def __init__(self, *args, **kwargs) -> None:
@@ -42,6 +48,9 @@ class ProfileForm(forms.ModelForm):
         for name in REQUIRED_PROFILE_FIELDS:
             self.fields[name].required = True
         self.fields["phone"].validators.append(phone_validator)
+        for name, prompt in PROMPTS.items():
+            field = self.fields[name]
+            field.choices = [("", prompt), *(c for c in field.choices if c[0])]
 
 
 @voice_form
@@ -78,7 +87,10 @@ class RegisterForm(BaseUserCreationForm):
         self.order_fields(["fullname", "email", "password1", "password2"])
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["email"].widget.attrs.pop("autofocus", None)  # Django's default
+        self.fields["email"].help_text = EMAIL_HINT
         self.fields["fullname"].widget.attrs.update(autofocus=True)
+        self.fields["password1"].help_text = PASSWORD_HINT
+        self.fields["password2"].help_text = "The same password again."
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]
@@ -145,3 +157,15 @@ class LoginForm(forms.Form):
 
     def get_user(self) -> User | None:
         return self.user_cache
+
+
+class ShortHintSetPasswordForm(SetPasswordForm):
+    """Django's new-password form, its rules as one short hint."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_HINT
+
+
+class ShortHintPasswordChangeForm(PasswordChangeForm, ShortHintSetPasswordForm):
+    """Django's password-change form, its rules as one short hint."""

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .forms import ShortHintPasswordChangeForm, ShortHintSetPasswordForm
 
 FORM_PAGE = "registration/form_page.html"
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
+            form_class=ShortHintPasswordChangeForm,
             template_name=FORM_PAGE,
             extra_context={"page_title": "Change your password"},
             success_url=reverse_lazy("password_change_done"),
@@ -40,7 +42,9 @@ urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            template_name=FORM_PAGE, extra_context={"page_title": "Choose a new password"}
+            form_class=ShortHintSetPasswordForm,
+            template_name=FORM_PAGE,
+            extra_context={"page_title": "Choose a new password"},
         ),
         name="password_reset_confirm",
     ),

@@ -3,20 +3,19 @@
 import pytest
 from playwright.sync_api import expect
 
+from .browsing import type_in
+
 pytestmark = pytest.mark.browser
 
 
 def test_a_person_registers_logs_out_and_logs_in_again(page, live_site):
     page.goto(live_site + "/")
-    page.get_by_role("link", name="Create an account").click()
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Create an account"
+    ).click()
 
-    page.get_by_label("Email address").fill("grace@example.com")
-    page.get_by_label("Password", exact=True).fill("a-Long-and-unusual-pass")
-    page.get_by_label("Password confirmation").fill("a-Long-and-unusual-pass")
-    page.get_by_label("Full name").fill("Grace Hopper")
-    page.get_by_label("Sex").select_option("female")
-    page.get_by_label("Phone").fill("+1 202 555 0143")
-    page.get_by_label("Country").select_option("US")
+    type_in(page, email="grace@example.com", name="Grace Hopper", sex="female",
+            phone="+1 202 555 0143", country="US")  # fmt: skip
     page.get_by_role("button", name="Create account").click()
 
     expect(page).to_have_url(live_site + "/accounts/me/")
@@ -24,7 +23,7 @@ def test_a_person_registers_logs_out_and_logs_in_again(page, live_site):
     expect(page.get_by_label("Full name")).to_have_value("Grace Hopper")
 
     page.get_by_role("button", name="Log out").click()
-    nav = page.get_by_role("navigation", name="Account")
+    nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Log in")).to_be_visible()
 
     page.goto(live_site + "/accounts/login/")
