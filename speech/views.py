@@ -121,6 +121,7 @@ def live_page(request: HttpRequest) -> HttpResponse:
     context = {
         "stream": LiveStream(request.user.pk),
         "engines": engines.allowed(),
+        "languages": engines.languages(),
         "default_engine": settings.SPEECH_DEFAULT_ENGINE,
         "default_language": settings.SPEECH_DEFAULT_LANGUAGE,
     }

@@ -35,7 +35,16 @@ def owner_client(client, owner):
 def live_site(tmp_path_factory) -> Iterator[str]:
     from harness.site import served_site
 
-    with served_site(tmp_path_factory.mktemp("site")) as url:
+    # Every browser test comes from 127.0.0.1: the per-client limits that
+    # guard a real site would count the whole run as one busy person (the
+    # limits have tests of their own).
+    generous = {
+        "REGISTER_CHECKS_PER_HOUR": "10000",
+        "SPEECH_ANONYMOUS_AUDIO_SECONDS": "100000",
+        "SPEECH_AUDIO_SECONDS": "100000",
+        "SPEECH_RATE_LIMIT": "10000",
+    }
+    with served_site(tmp_path_factory.mktemp("site"), generous) as url:
         yield url
 
 
@@ -80,7 +89,12 @@ def speaking_page(launch_chromium, tmp_path):
     def open_page(speech):
         speech = spoken(speech) if isinstance(speech, str) else speech
         path = tmp_path / "microphone.wav"
+        # The file starts when the capture opens, a moment before the recorder
+        # listens (longer on a loaded machine): a second of silence first
+        # keeps the start of the speech out of that gap.
+        lead = np.zeros(audio.RATE, dtype=np.float32)
         silence = np.zeros(audio.RATE * 2, dtype=np.float32)
+        speech = np.concatenate([lead, speech])
         soundfile.write(path, np.concatenate([speech, silence]), audio.RATE, subtype="PCM_16")
         browser = launch_chromium(
             "--use-fake-ui-for-media-stream",
@@ -118,3 +132,59 @@ def pytest_collection_modifyitems(items):
     # starts, and Django's test client cannot call async views beside it:
     # browser tests run last.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+# Chromium's file-backed fake microphone replays its file from the start at
+# every capture, so a page that dictates several fields gets its speech from
+# this stand-in for getUserMedia instead: each capture plays the next
+# utterance the test queued (then silence), through the page's own recorder.
+MICROPHONE = """
+(() => {
+  const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const response = await fetch("/__microphone__/next");
+    if (response.status !== 200) return real(constraints);
+    const context = new AudioContext();
+    const speech = await context.decodeAudioData(await response.arrayBuffer());
+    const source = context.createBufferSource();
+    source.buffer = speech;
+    const line = context.createMediaStreamDestination();
+    source.connect(line);
+    source.start();
+    return line.stream;
+  };
+})();
+"""
+
+
+@pytest.fixture
+def dictating_page(launch_chromium):
+    """A page, and say(text[, voice]): what its microphone says at the next
+    capture (speech synthesised for the test), for pages that dictate more
+    than one thing. Returns the page, say, and the seconds of each utterance."""
+    from harness.voices import VOICE, spoken, wav_bytes
+    from speech import audio
+
+    context = launch_chromium(
+        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"
+    ).new_context()
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    queue = []
+
+    def next_utterance(route):
+        if queue:
+            route.fulfill(status=200, body=queue.pop(0), content_type="audio/wav")
+        else:
+            route.fulfill(status=404, body=b"")
+
+    page.route("**/__microphone__/next", next_utterance)
+    page.add_init_script(MICROPHONE)
+
+    def say(text: str, voice: str = VOICE) -> float:
+        speech = spoken(text, voice=voice)
+        queue.append(wav_bytes(speech))
+        return audio.seconds(speech)
+
+    yield page, say
+    context.close()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from harness.voices import beckett_path
 from speech import audio
 
-from .test_browser_accessibility import register
+from .browsing import register
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_spoken_words_appear_live_and_are_kept(speaking_page, live_site):
     page.get_by_role("button", name="Stop").click()
     expect(page.locator("#live-status")).to_contain_text("saved", timeout=30_000)
 
-    page.get_by_role("navigation", name="Account").get_by_role("link", name="History").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     page.locator(".transcript-list a").first.click()
     expect(page.locator(".transcript-text")).to_contain_text(
         "better", ignore_case=True, timeout=30_000

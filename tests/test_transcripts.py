@@ -33,7 +33,10 @@ def test_the_live_page_subscribes_to_the_users_own_stream(owner_client, owner):
         'id="live-stop"',
     ]:
         assert element in page
-    assert '<option value="moonshine" selected>' in page
+    # Engines and languages are chosen, not typed: what the configured engines support.
+    assert '<option value="moonshine" data-languages="en" selected>Moonshine (offline)' in page
+    assert '<option value="en" selected>English</option>' in page
+    assert '<option value="en-US">English (US)</option>' in page
 
 
 def test_the_history_lists_only_the_users_transcripts(owner_client, transcript, stranger):

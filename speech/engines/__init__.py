@@ -7,6 +7,7 @@ import logging
 import threading
 
 from django.conf import settings
+from django.utils.translation import get_language_info
 
 from .base import Engine, EngineError, EngineUnavailable, Heard, Lexicon, Reading
 from .google import GoogleEngine
@@ -15,7 +16,7 @@ from .sphinx import SphinxEngine
 
 __all__ = [
     "Engine", "EngineError", "EngineUnavailable", "Heard", "Lexicon", "Reading",
-    "ENGINES", "UnusableChoice", "allowed", "pick", "load_default_in_background",
+    "ENGINES", "UnusableChoice", "allowed", "languages", "pick", "load_default_in_background",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,21 @@ class UnusableChoice(ValueError):
 def allowed() -> list[Engine]:
     """The engines the operator allows, in the order SPEECH_ENGINES names them."""
     return [ENGINES[name] for name in settings.SPEECH_ENGINES if name in ENGINES]
+
+
+def languages() -> list[tuple[str, str]]:
+    """(code, name) of every language an allowed engine understands."""
+    codes = dict.fromkeys(code for engine in allowed() for code in engine.languages)
+    return [(code, _language_name(code)) for code in codes]
+
+
+def _language_name(code: str) -> str:
+    base, _, region = code.partition("-")
+    try:
+        name = get_language_info(base.lower())["name"]
+    except KeyError:
+        return code
+    return f"{name} ({region.upper()})" if region else name
 
 
 def pick(name: object = None, language: object = None) -> tuple[Engine, str]:

@@ -33,12 +33,22 @@
     return button.dataset.label || button.dataset.dictate;
   }
 
-  function showStatus(button, text, isError) {
+  function showStatus(button, text, isError, working) {
     const status = statusFor(button);
     if (!status) return;
     status.textContent = text;
     status.classList.toggle("dictation-error", Boolean(isError));
+    status.classList.toggle("working", Boolean(working));
   }
+
+  // Mics show only where the browser can record; with JavaScript off they
+  // stay hidden, and the form is typed.
+  function canRecord() {
+    return window.isSecureContext && Boolean(navigator.mediaDevices && navigator.mediaDevices.getUserMedia)
+      && typeof window.AudioWorkletNode === "function";
+  }
+
+  if (canRecord()) document.documentElement.classList.add("can-record");
 
   function setRecording(button, recording) {
     button.setAttribute("aria-pressed", recording ? "true" : "false");
@@ -92,7 +102,7 @@
     setRecording(button, false);
     if (!recorder.context) { recorder.close(); return; }
     const wav = await recorder.stop();
-    showStatus(button, "Transcribing…");
+    showStatus(button, "Transcribing…", false, true);
     announce("Transcribing.");
     button.setAttribute("aria-busy", "true");
     attempts.set(button.dataset.dictate, (attempts.get(button.dataset.dictate) || 0) + 1);
@@ -237,7 +247,7 @@
   document.addEventListener("htmx:sendError", (event) => {
     const button = event.detail.elt && event.detail.elt.closest("button[data-dictate]");
     if (button) {
-      showStatus(button, "The server could not be reached.", true);
+      showStatus(button, "The server could not be reached.", true, false);
       announce("The server could not be reached.");
     }
   });
@@ -246,6 +256,7 @@
     const status = event.detail.target;
     const result = status && status.querySelector(".dictation-result");
     if (!result) return;
+    status.classList.remove("working");
     const button = buttonFor(result.dataset.field);
     const field = button && fieldFor(button);
     if ((attempts.get(result.dataset.field) || 0) > 1) showSpellTip(status);

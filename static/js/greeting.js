@@ -8,7 +8,10 @@ document.addEventListener("DOMContentLoaded", () => {
   // A live region announces changes, not what was there at load: set it again.
   const words = text.textContent;
   text.textContent = "";
-  setTimeout(() => { text.textContent = words; }, 100);
+  setTimeout(() => {
+    text.textContent = words;
+    text.dataset.announced = "";
+  }, 100);
   button.addEventListener("click", () => audio.play());
   audio.play().then(
     () => { audio.dataset.played = "auto"; },
