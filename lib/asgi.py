@@ -1,12 +1,12 @@
-"""A guard in front of Django: a request body over its limit is refused
-before the application reads any of it.
+"""A guard in front of Django: a request body over its path's limit is
+refused before the application reads any of it.
 
-Daphne receives the whole body before it calls the application and queues it
-in chunks; Django then copies it again while parsing it (a 60 MB upload
-once raised a process's memory by 0.8 GB that it kept). Refused here by its
-declared length, a body costs what daphne already holds, and that is freed
-with the request. A body of no declared length (chunked) is read up to the
-limit, then handed on. The proxy in front should refuse large bodies first
+Django copies a body again while parsing it (a 60 MB upload once raised a
+process's memory by 0.8 GB that it kept). lib.server already refuses any
+body larger than the largest path limit inside daphne; this guard holds each
+path to its own (1 MB for forms), by the declared length, or for a body of
+no declared length (chunked) by reading up to the limit, then handing on
+what was read. The proxy in front should refuse large bodies first
 (docs/deploy.md)."""
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ that keep pages to their own site's code."""
 
 import logging
 import re
+import socket
 import struct
+from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
@@ -66,6 +68,38 @@ async def test_a_body_over_the_limit_is_refused_by_its_declared_length_unread():
     response = await asgi_post("/speech/transcribe/", b"x" * 10, headers)
     assert response["status"] == 413
     assert b"too large" in response["body"]
+
+
+def address(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    return parts.hostname, parts.port
+
+
+def test_the_server_answers_a_60_mb_upload_before_a_byte_of_it_is_sent(live_site):
+    # Plain daphne would wait for the whole body, then queue it in memory.
+    with socket.create_connection(address(live_site), timeout=10) as connection:
+        connection.sendall(
+            b"POST /speech/transcribe/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/octet-stream\r\nContent-Length: 62914560\r\n\r\n"
+        )
+        answer = connection.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 413 ")
+    assert answer.endswith(b"The request is too large.")
+
+
+def test_the_server_closes_a_chunked_upload_once_it_passes_the_largest_body(live_site):
+    chunk = b"%x\r\n%s\r\n" % (1 << 20, b"\0" * (1 << 20))
+    sent = 0
+    with socket.create_connection(address(live_site), timeout=10) as connection:
+        connection.sendall(
+            b"POST /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+        )
+        with pytest.raises((BrokenPipeError, ConnectionResetError)):
+            while sent < 200:  # megabytes; the bound is under 14
+                connection.sendall(chunk)
+                sent += 1
+    assert sent < 100  # what the socket buffers hold besides
 
 
 @pytest.mark.asyncio
