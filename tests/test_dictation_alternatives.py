@@ -43,6 +43,16 @@ def test_a_well_formed_address_is_the_value_when_the_heard_one_is_not():
     assert values(EMAIL, "Linda.GreenetteProton.me")[0] == "linda.green@proton.me"
     # The issue's own example: a digit heard as a word, "at" heard as "it".
     assert values(EMAIL, "Anna, twenty-for-it, Yahoo.com.")[0] == "anna24@yahoo.com"
+    # "at" heard as "dot".
+    assert values(EMAIL, "Lucas dot Rossy dot outlook dot com.") == ["lucas.rossy@outlook.com"]
+
+
+def test_no_one_has_an_address_whose_name_ends_in_a_symbol():
+    for address in ["lucas.rossi.@outlook.com", "linda.re-at-@proton.me", "a..b@x.com",
+                    "x@-mail.com"]:  # fmt: skip
+        assert not is_whole(address), address
+    for address in ["t_nguyen@outlook.com", "bob+news@example.org", "x@mail-box.co.uk"]:
+        assert is_whole(address), address
 
 
 def test_every_alternative_address_is_well_formed_and_distinct():

@@ -23,7 +23,9 @@ SYMBOLS = {
     "plus": "+",
 }  # fmt: skip
 _SYMBOL_WORDS = "|".join(SYMBOLS)
-ADDRESS = re.compile(r"^[a-z0-9][a-z0-9._%+\-]*@(?:[a-z0-9\-]+\.)+[a-z]{2,}$")
+# A local part starts and ends with a letter or digit (no one's ends in "-"
+# or "."), with no two symbols in a row; each domain label likewise.
+ADDRESS = re.compile(r"^[a-z0-9](?:[._%+\-]?[a-z0-9_])*@(?:[a-z0-9](?:-?[a-z0-9])*\.)+[a-z]{2,}$")
 
 # The generic top-level domains most addresses use, said as words.
 GENERIC_DOMAINS = (
@@ -155,7 +157,8 @@ _AT_LEFT = re.compile(r"[-._]?(?:ette|ett|et|at|it|ad|ed)$")
 def written_otherwise(address: str) -> list[str]:
     """Other addresses the written one may be: a provider that sounds like
     another ("mail.com" for "gmail.com"), or an "at" run into the provider's
-    name ("linda.greenetteproton.me" -> "linda.green@proton.me")."""
+    name ("linda.greenetteproton.me" -> "linda.green@proton.me") or heard as
+    "dot" ("lucas.rossy.outlook.com")."""
     local, at, domain = address.rpartition("@")
     if at:
         other = SOUNDALIKE_PROVIDERS.get(domain)
@@ -163,5 +166,6 @@ def written_otherwise(address: str) -> list[str]:
     for provider in COMMON_DOMAINS:
         head = address.removesuffix(provider)
         if head != address and len(head) > 1:
-            return [f"{_AT_LEFT.sub('', head)}@{provider}", f"{head}@{provider}"]
+            # "at" heard as "dot" leaves the symbol: "lucas.rossy.outlook.com".
+            return [f"{_AT_LEFT.sub('', head).rstrip('.-_')}@{provider}", f"{head}@{provider}"]
     return []
