@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 PASSWORD = "a-Long-and-unusual-pass"
 
-LABELS = {"name": "Full name", "email": "Email address", "phone": "Phone"}
+LABELS = {"name": "Full name", "email": "Email address", "phone": "Phone (optional)"}
 CHOICES = {"sex": "Sex", "country": "Country"}
 
 
