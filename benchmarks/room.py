@@ -92,7 +92,7 @@ def serve(stack: ExitStack, var: Path, layer: str) -> str:
     env = site_env(var, env_extra)
     manage(env, "migrate", "--no-input", "-v0")
     user = f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"
-    manage(env, "shell", "-c", user)
+    manage(env, "shell", "-v0", "-c", user)
     port = free_port()
     stack.enter_context(running(daphne(port), env, var / "daphne.log", port))
     return f"127.0.0.1:{port}"
