@@ -28,6 +28,7 @@ def values(kind, heard: str, hints: Hints = NO_HINTS, **readings) -> list[str]:
          "peter-parker@outlook.com"),
         ("Mary Enders scored Jones at Yahoo.com.", "maryendersscoredjones@yahoo.com",
          "mary_jones@yahoo.com"),
+        ("David's seventy-seven at gmail.com", "davids77@gmail.com", "david77@gmail.com"),
         # The "g" of gmail lost; and mail.com is a real provider too.
         ("John Dot Smith at Mail dot com.", "john.smith@mail.com", "john.smith@gmail.com"),
         ("Anna Smith at gmail.com", "annasmith@gmail.com", "annasmith@mail.com"),
@@ -72,6 +73,31 @@ def test_the_name_in_the_form_lifts_the_address_made_of_it():
     assert values(EMAIL, heard, others=others)[0] == "robert.queuing@example.com"
     hints = Hints(name="Robert King")
     assert values(EMAIL, heard, hints, others=others)[0] == "robert.king@example.com"
+
+
+def test_the_name_in_the_form_puts_its_user_names_up_for_the_engine_to_rank():
+    heard = Readings("Olivia dot marty at gmail dot com")
+    assert EMAIL.phrases_to_rank(heard, NO_HINTS) == {}
+    phrases = EMAIL.phrases_to_rank(heard, Hints(name="Olivia Martin"))
+    assert phrases["Olivia dot marty at gmail dot com"] == 0.0
+    assert phrases["Olivia dot Martin at gmail dot com"] > 0.0
+    assert "O Martin at gmail dot com" in phrases
+    # The engine's choice among them leads; the rest stay one pick away.
+    heard.ranked = ["Olivia dot Martin at gmail dot com", "Olivia dot marty at gmail dot com"]
+    found = values(EMAIL, heard.heard, Hints(name="Olivia Martin"), ranked=heard.ranked)
+    assert found[0] == "olivia.martin@gmail.com"
+    assert "olivia.marty@gmail.com" in found[1:]
+
+
+def test_no_user_names_are_ranked_where_the_address_is_already_one_of_them():
+    heard = Readings("John Dot Smith at example dot com.")
+    assert EMAIL.phrases_to_rank(heard, Hints(name="John Smith")) == {}
+
+
+def test_a_provider_heard_without_its_g_is_ranked_with_the_names_too():
+    phrases = EMAIL.phrases_to_rank(Readings("Enosmith at mail dot com."), Hints(name="Anna Smith"))
+    assert phrases["Enosmith at gmail dot com"] > phrases["Enosmith at mail dot com"]
+    assert phrases["Anna Smith at gmail dot com"] > phrases["Anna Smith at mail dot com"]
 
 
 def test_a_user_name_that_sounds_like_the_name_is_written_as_the_name():

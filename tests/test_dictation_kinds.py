@@ -165,7 +165,7 @@ def test_a_spelled_address_without_a_real_ending_gets_endings_to_choose_from():
         "Kilo Echo Victor at gmail dot Andrew.", constrained=["Kilo Echo Victor at gmail Andrew"]
     )
     assert EMAIL.values(heard, Hints())[0] == "kev@gmail.andrew"
-    assert "Kilo Echo Victor at gmail dot edu" in EMAIL.phrases_to_rank(heard)
+    assert "Kilo Echo Victor at gmail dot edu" in EMAIL.phrases_to_rank(heard, Hints())
     # The engine's choice among them makes the address.
     heard.ranked = ["Kilo Echo Victor at gmail dot edu", "Kilo Echo Victor at gmail dot com"]
     assert EMAIL.values(heard, Hints())[0] == "kev@gmail.edu"
@@ -201,11 +201,13 @@ def test_an_address_with_a_real_top_level_domain_wins():
 
 def test_an_address_without_a_real_top_level_domain_gets_each_to_choose_from():
     heard = Readings("Kevin Dotley at university dot Andrew.", ["Kevin Dotley at University."])
-    phrases = EMAIL.phrases_to_rank(heard)
+    phrases = EMAIL.phrases_to_rank(heard, Hints())
     assert "Kevin Dotley at university dot edu" in phrases
     assert "Kevin Dotley at university dot com" in phrases
     assert {phrase.rpartition(" ")[2] for phrase in phrases} == set(GENERIC_DOMAINS)
-    assert "Support at Mobilinot.org" in EMAIL.phrases_to_rank(Readings("Support at Mobilinot.Ord"))
+    assert "Support at Mobilinot.org" in EMAIL.phrases_to_rank(
+        Readings("Support at Mobilinot.Ord"), Hints()
+    )
 
 
 @pytest.mark.parametrize(
@@ -218,8 +220,8 @@ def test_an_address_without_a_real_top_level_domain_gets_each_to_choose_from():
     ],
 )
 def test_other_addresses_need_no_choosing(heard):
-    assert EMAIL.phrases_to_rank(heard) == {}
-    assert PHONE.phrases_to_rank(heard) == {}
+    assert EMAIL.phrases_to_rank(heard, Hints()) == {}
+    assert PHONE.phrases_to_rank(heard, Hints()) == {}
 
 
 def test_without_any_address_the_best_reading_stands():

@@ -129,11 +129,13 @@ def said_otherwise(text: str) -> list[str]:
     """The heard text with one of the default engine's mishearings of an
     address undone: a word heard for "dash" ("Peter Nash Parker"), a symbol
     run into the next word ("Dashparker", "Dotley"), "underscore" heard as
-    two words ("Enders scored")."""
+    two words ("Enders scored"), a name heard as its possessive ("David's
+    seventy-seven")."""
     variants = [
         _SYMBOL_HEARD.sub(r"\1 dash \2", text),
         _SYMBOL_RUN_ON.sub(lambda m: f"{_RUN_ON_AS.get(m[1].lower(), 'dash')} {m[2]}", text),
         _underscore_heard(text),
+        re.sub(r"(?<=[a-z])'s\b", "", text, flags=re.I),
     ]
     return [variant for variant in dict.fromkeys(variants) if variant != text]
 

@@ -135,7 +135,7 @@ class ChoiceKind(Kind):
         }
         self.choices = Choices(options, aliases)
 
-    def phrases_to_rank(self, readings: Readings) -> dict[str, float]:
+    def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         return dict.fromkeys(self.choices.phrases, 0.0)
 
     def values(self, readings: Readings, hints: Hints) -> list[str]:

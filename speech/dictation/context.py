@@ -1,5 +1,6 @@
 """What the rest of the form tells a kind: the user names a full name makes,
-and whether a user name heard sounds like one of them."""
+how a person says them, and whether a user name heard sounds like one of
+them."""
 
 from __future__ import annotations
 
@@ -26,6 +27,26 @@ def local_parts(name: str) -> frozenset[str]:
             forms |= {one + other, *(one + mark + other for mark in "._-")}
         forms |= {first[0] + last, f"{first[0]}.{last}"}
     return frozenset(forms)
+
+
+@lru_cache(maxsize=64)
+def said_user_names(name: str) -> tuple[str, ...]:
+    """The user names of local_parts as a person says them, for the engine
+    to rank on the audio: "Maria Lopez" -> "Maria dot Lopez", "Maria Lopez",
+    "M underscore Lopez"... (the name's words as the form writes them)."""
+    words = re.sub(r"[^\w' -]", "", name).split()
+    if not words:
+        return ()
+    first, last = words[0], words[-1]
+    said = [first, last]
+    if len(words) > 1:
+        for one, other in ((first, last), (last, first)):
+            said += [f"{one} {other}", *(f"{one} {mark} {other}" for mark in _SAID_MARKS)]
+        said += [f"{first[0].upper()} {last}", f"{first[0].upper()} dot {last}"]
+    return tuple(dict.fromkeys(said))
+
+
+_SAID_MARKS = ("dot", "underscore", "dash")
 
 
 def sounds_like_the_name(local: str, forms: frozenset[str]) -> str | None:

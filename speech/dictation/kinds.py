@@ -46,7 +46,7 @@ class Kind:
         """Whether to read the audio again with the lexicon's words only."""
         return False
 
-    def phrases_to_rank(self, readings: Readings) -> dict[str, float]:
+    def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """Phrases the audio may say, for the engine to rank, each with a
         bonus to its score for what is known of it beforehand (0 for
         nothing); none by default."""

@@ -47,7 +47,7 @@ def _dictate(
     if kind.lexicon and kind.needs_reading(readings, hints):
         readings.constrained = recognition.read(samples, engine, language, kind.lexicon)
         notes += ["constrained"] if readings.constrained else []
-    if phrases := kind.phrases_to_rank(readings):
+    if phrases := kind.phrases_to_rank(readings, hints):
         readings.ranked = recognition.rank(samples, engine, language, phrases)
         notes += ["ranked"] if readings.ranked else []
     if not readings.heard and not readings.ranked:
