@@ -47,3 +47,33 @@ def test_a_failed_submit_focuses_the_error_summary(page, live_site):
     expect(page.locator(".error-summary")).to_be_focused()
     page.get_by_role("link", name="Email address: This field is required.").click()
     expect(page.get_by_label("Email address")).to_be_focused()
+
+
+def test_a_late_validation_answer_does_not_undo_what_was_typed_since(page, live_site):
+    page.goto(live_site + "/accounts/register/")
+    held = []
+
+    def hold_validation(route):
+        if "_validate" in (route.request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/accounts/register/", hold_validation)
+    email = page.get_by_label("Email address")
+    email.fill("first@example.com")
+    email.dispatch_event("change")  # sends the field for validation, held here
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the field was never sent for validation"
+
+    email.fill("second@example.com")  # typed on while the answer is on its way
+    page.evaluate(
+        "() => { window.answered = new Promise((done) => document.addEventListener("
+        "'htmx:afterRequest', () => done(true), { once: true })); }"
+    )
+    held[0].continue_()
+    assert page.evaluate("() => window.answered")
+    expect(email).to_have_value("second@example.com")
