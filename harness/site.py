@@ -1,14 +1,19 @@
 """The site served for real: daphne in a process of its own, on a free port,
-with a database file of its own, and Debian's Chromium driven by Playwright."""
+with a database file of its own (or a PostgreSQL server of its own), and
+Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import glob
 import http.cookiejar
+import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -52,13 +57,19 @@ class SignedIn:
 
     def post(self, path: str, data: dict[str, str]) -> int:
         """POST as a form with HTMX would; the status answered."""
+        return self._send(path, data, {"HX-Request": "true"}).status
+
+    def ask(self, path: str, data: dict[str, str]) -> dict:
+        """POST as a form and ask for JSON; the answer, parsed."""
+        return json.loads(self._send(path, data, {"Accept": "application/json"}).read())
+
+    def _send(self, path: str, data: dict[str, str], headers: dict[str, str]):
         csrf = next(c.value for c in self.jar if c.name == "csrftoken")
+        body = urllib.parse.urlencode(data).encode()
         request = urllib.request.Request(
-            f"http://{self.host}{path}",
-            urllib.parse.urlencode(data).encode(),
-            headers={"X-CSRFToken": csrf, "HX-Request": "true"},
+            f"http://{self.host}{path}", body, headers={"X-CSRFToken": csrf, **headers}
         )
-        return self.opener.open(request).status
+        return self.opener.open(request)
 
     def stream_name(self, path: str) -> str:
         """The signed name of the Turbo Stream the page at `path` subscribes to."""
@@ -128,6 +139,15 @@ def daphne(port: int) -> list[str]:
     ]
 
 
+def procfile(name: str, env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The Procfile's command `name`, run as a platform would (through the
+    shell, `python` the one running this), and its environment."""
+    lines = (ROOT / "Procfile").read_text().splitlines()
+    commands = dict(line.split(": ", 1) for line in lines if ": " in line)
+    path = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return ["sh", "-c", f"exec {commands[name]}"], {**env, "PATH": path}
+
+
 @contextmanager
 def served_site(var_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """Migrate a fresh database in var_dir and serve the site; yield its URL."""
@@ -136,3 +156,41 @@ def served_site(var_dir: Path, extra_env: dict[str, str] | None = None) -> Itera
     port = free_port()
     with running(daphne(port), env, var_dir / "daphne.log", port):
         yield f"http://127.0.0.1:{port}"
+
+
+def _pg_bin(name: str) -> str:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    assert found, f"PostgreSQL's {name} is not installed (bin/test installs postgresql)"
+    return found[-1]
+
+
+def _as_postgres(*command: str) -> None:
+    # PostgreSQL refuses to run as root.
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    subprocess.run([*prefix, *command], check=True, capture_output=True, timeout=120)
+
+
+@contextmanager
+def postgres() -> Iterator[str]:
+    """A PostgreSQL server of its own on a free loopback port, stopped and
+    removed afterwards; yields a DATABASE_URL for it."""
+    # Not pytest's tmp_path: the postgres user cannot enter root's 0700 folders.
+    folder = Path(tempfile.mkdtemp(prefix="voice-pg-"))
+    data = folder / "pgdata"
+    data.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+        shutil.chown(data, "postgres")
+    port = free_port()
+    _as_postgres(_pg_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust")
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    log = str(folder / "postgres.log")
+    _as_postgres(_pg_bin("pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start")
+    try:
+        _as_postgres(
+            _pg_bin("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "voice"
+        )
+        yield f"postgres://postgres@127.0.0.1:{port}/voice"
+    finally:
+        _as_postgres(_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(folder, ignore_errors=True)

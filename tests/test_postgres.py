@@ -2,52 +2,21 @@
 the migrations and the accounts tests (case-insensitive unique emails, the
 user and profile written in one transaction)."""
 
-import glob
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 import pytest
 
-from harness.site import ROOT, free_port
+from harness.site import ROOT, postgres
 
 pytestmark = pytest.mark.servers
 
 
-def _pg_bin(name: str) -> str:
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    assert found, f"PostgreSQL's {name} is not installed (bin/test installs postgresql)"
-    return found[-1]
-
-
-def _as_postgres(*command: str) -> None:
-    # PostgreSQL refuses to run as root.
-    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    subprocess.run([*prefix, *command], check=True, capture_output=True, timeout=120)
-
-
 @pytest.fixture
 def postgres_url():
-    # Not pytest's tmp_path: the postgres user cannot enter root's 0700 folders.
-    tmp_path = Path(tempfile.mkdtemp(prefix="voice-pg-"))
-    data = tmp_path / "pgdata"
-    data.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(tmp_path, "postgres")
-        shutil.chown(data, "postgres")
-    port = free_port()
-    _as_postgres(_pg_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust")
-    options = f"-p {port} -k {tmp_path} -c listen_addresses=127.0.0.1 -c fsync=off"
-    log = str(tmp_path / "postgres.log")
-    _as_postgres(_pg_bin("pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-w", "start")
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}/voice"
-    finally:
-        _as_postgres(_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
-        shutil.rmtree(tmp_path, ignore_errors=True)
+    with postgres() as url:
+        yield url
 
 
 def test_the_accounts_work_on_postgresql(postgres_url):

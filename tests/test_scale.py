@@ -1,9 +1,12 @@
-"""Beyond one machine: a real Redis as the channel layer, two daphne processes
-and a Channels worker doing the recognition. Audio streamed into a socket on
-one process reaches the same user's socket on the other; a message posted to
-the room through one process reaches sockets held by the other."""
+"""Beyond one machine: two daphne processes and a Channels worker doing the
+recognition, on one real PostgreSQL and one real Redis as the channel layer
+(the shape docs/deploy.md and the Procfile describe). Audio streamed into a
+socket on one process reaches the same user's socket on the other; a
+dictation works through either; a message posted to the room through one
+process reaches sockets held by the other."""
 
 import asyncio
+import base64
 import json
 import re
 import shutil
@@ -14,8 +17,18 @@ import pytest
 import soundfile
 import websockets
 
-from harness.site import ROOT, SignedIn, daphne, free_port, manage, running, site_env
-from harness.voices import beckett_path
+from harness.site import (
+    ROOT,
+    SignedIn,
+    daphne,
+    free_port,
+    manage,
+    postgres,
+    procfile,
+    running,
+    site_env,
+)
+from harness.voices import beckett_path, spoken_wav
 from speech import audio
 
 pytestmark = pytest.mark.servers
@@ -49,9 +62,15 @@ def var_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def two_sites(var_dir, redis_url):
+def database_url():
+    with postgres() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def two_sites(var_dir, redis_url, database_url):
     tmp_path = var_dir
-    env = site_env(tmp_path, {"REDIS_URL": redis_url})
+    env = site_env(tmp_path, {"REDIS_URL": redis_url, "DATABASE_URL": database_url})
     manage(env, "migrate", "--no-input", "-v0")
     script = (
         "from accounts.models import User, Profile; "
@@ -59,14 +78,13 @@ def two_sites(var_dir, redis_url):
     )
     manage(env, "shell", "-c", script)
     ports = [free_port(), free_port()]
+    # Each process started by its Procfile line, as a platform would.
+    web, web_env = procfile("web", {**env, "HOST": "127.0.0.1"})
+    worker, worker_env = procfile("worker", env)
     with (
-        running(daphne(ports[0]), env, tmp_path / "daphne-a.log", ports[0]),
-        running(daphne(ports[1]), env, tmp_path / "daphne-b.log", ports[1]),
-        running(
-            [sys.executable, "manage.py", "runworker", "speech-recognition"],
-            env,
-            tmp_path / "worker.log",
-        ),
+        running(web, {**web_env, "PORT": str(ports[0])}, tmp_path / "daphne-a.log", ports[0]),
+        running(web, {**web_env, "PORT": str(ports[1])}, tmp_path / "daphne-b.log", ports[1]),
+        running(worker, worker_env, tmp_path / "worker.log"),
     ):
         yield [f"127.0.0.1:{port}" for port in ports]
 
@@ -115,6 +133,14 @@ def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites, va
     for phrase in ["ever tried", "no matter", "fail better"]:
         assert phrase in " ".join(re.sub(r"[^a-z ]", " ", text).split()), text
     assert stopped["transcript"]
+
+
+def test_a_dictation_works_through_either_process(two_sites):
+    record = base64.b64encode(spoken_wav("five five five one two three four")).decode()
+    for host in two_sites:
+        session = SignedIn(host, EMAIL, PASSWORD)
+        answer = session.ask("/speech/transcribe/", {"field": "phone", "record": record})
+        assert answer["value"] == "5551234", (host, answer)
 
 
 async def post_on_one_and_read_on_the_other(hosts: list[str]) -> str:
