@@ -35,20 +35,50 @@ class NoSpeech(Exception):
     """The audio holds no speech, or nothing any engine could make out."""
 
 
+class Slots:
+    """So many jobs at once: taken without waiting, or not at all. (A
+    semaphore that also says whether one is free, so that a request can be
+    refused before any work is done for it.)"""
+
+    def __init__(self, count: int) -> None:
+        self.count, self.taken = count, 0
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            if self.taken >= self.count:
+                return False
+            self.taken += 1
+            return True
+
+    def give_back(self) -> None:
+        with self._lock:
+            self.taken -= 1
+
+    def any_free(self) -> bool:
+        return self.taken < self.count
+
+
 _pool: ThreadPoolExecutor | None = None
-_slots: threading.BoundedSemaphore | None = None
+_slots: Slots | None = None
 _setup_lock = threading.Lock()
 
 
-def _pool_and_slots() -> tuple[ThreadPoolExecutor, threading.BoundedSemaphore]:
+def _pool_and_slots() -> tuple[ThreadPoolExecutor, Slots]:
     global _pool, _slots
     with _setup_lock:
         if _pool is None:
             _pool = ThreadPoolExecutor(
                 max_workers=settings.SPEECH_WORKERS, thread_name_prefix="recognise"
             )
-            _slots = threading.BoundedSemaphore(settings.SPEECH_MAX_JOBS)
+            _slots = Slots(settings.SPEECH_MAX_JOBS)
         return _pool, _slots
+
+
+def busy() -> bool:
+    """Every slot taken now: a request may be refused before it is decoded
+    (run() still decides, for one that gets that far)."""
+    return not _pool_and_slots()[1].any_free()
 
 
 def submit(job: Callable[[], None]) -> Future:
@@ -62,12 +92,12 @@ async def run(function: Callable[..., Any], *args: Any) -> Any:
     """Run a blocking recognition in the pool, off the event loop; raise Busy
     at once when SPEECH_MAX_JOBS are under way."""
     pool, slots = _pool_and_slots()
-    if not slots.acquire(blocking=False):
+    if not slots.take():
         raise Busy
     try:
         return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
     finally:
-        slots.release()
+        slots.give_back()
 
 
 def recognise(samples: np.ndarray, engine: Engine, language: str, wide: bool = False) -> Heard:

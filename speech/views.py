@@ -18,6 +18,7 @@ from .models import Transcript
 from .streams import LiveStream
 
 logger = logging.getLogger(__name__)
+BUSY = "The speech service is busy: try again in a moment."
 
 
 def _error(request: HttpRequest, status: int, message: str, field: str = "") -> HttpResponse:
@@ -34,6 +35,8 @@ async def transcribe(request: HttpRequest) -> HttpResponse:
     client = await sync_to_async(budget.Client.of)(request)
     if refusal := await sync_to_async(budget.count_request)(client):
         return _error(request, 429, refusal)
+    if recognition.busy():  # before the upload is read and decoded
+        return _error(request, 503, BUSY)
     form = TranscribeForm(request.POST, request.FILES)
     if not form.is_valid():
         return _error(request, 400, form.message, request.POST.get("field", "")[:64])
@@ -58,7 +61,7 @@ async def _dictate(request: HttpRequest, form: TranscribeForm, samples) -> HttpR
     try:
         dictation = await dictate(samples, engine, language, kind, form.hints)
     except recognition.Busy:
-        return _error(request, 503, "The speech service is busy: try again in a moment.")
+        return _error(request, 503, BUSY)
     except recognition.NoSpeech:
         return _error(request, 422, "No speech heard: try again, closer to the microphone.")
     except EngineError as error:

@@ -389,13 +389,21 @@ def test_the_time_reported_counts_the_second_look(client, monkeypatch):
     assert response.json()["elapsed_seconds"] >= 1.0
 
 
-def test_a_busy_service_answers_503(client, monkeypatch):
-    import threading
-
-    monkeypatch.setattr(recognition, "_pool_and_slots", lambda: (None, threading.Semaphore(0)))
+def test_a_busy_service_answers_503_before_reading_the_recording(client, monkeypatch):
+    monkeypatch.setattr(recognition, "_pool_and_slots", lambda: (None, recognition.Slots(0)))
     response = post(client, spoken_wav("hello there"))
     assert response.status_code == 503
     assert "busy" in response.json()["error"]
+    # Refused before the upload is decoded: a broken one gets the same answer.
+    assert post(client, b"RIFF not a wav").status_code == 503
+
+
+def test_recognition_slots_are_taken_without_waiting_and_given_back():
+    slots = recognition.Slots(1)
+    assert slots.any_free() and slots.take()
+    assert not slots.any_free() and not slots.take()
+    slots.give_back()
+    assert slots.take()
 
 
 def test_an_engine_failure_answers_503_and_ends_a_live_sentence(client, monkeypatch):
