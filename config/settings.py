@@ -298,10 +298,13 @@ LIVE_MAX_FRAME_BYTES = envint("LIVE_MAX_FRAME_BYTES", "65536")
 # last sentences are awaited before the transcript is closed with what it has.
 LIVE_JOB_SECONDS = envint("LIVE_JOB_SECONDS", "30")
 LIVE_FINISH_SECONDS = envint("LIVE_FINISH_SECONDS", "30")
-# With Redis, live recognition runs in Channels workers (manage.py runworker
-# speech-recognition) that any machine can run; without, in each web process.
+# With Redis, recognition (live sentences and dictations) runs in Channels
+# workers (manage.py runworker speech-recognition) that any machine can run,
+# and web processes load no speech model; without, in each web process. A
+# dictation not answered within DICTATION_WORKER_SECONDS is given up (503).
 SPEECH_WORKER_CHANNEL = "speech-recognition"
-LIVE_USE_WORKERS = envbool("LIVE_USE_WORKERS", "true" if REDIS_URL else "false")
+SPEECH_USE_WORKERS = envbool("SPEECH_USE_WORKERS", "true" if REDIS_URL else "false")
+DICTATION_WORKER_SECONDS = envint("DICTATION_WORKER_SECONDS", "60")
 
 # The room.
 ROOM_MAX_MESSAGE_CHARS = envint("ROOM_MAX_MESSAGE_CHARS", "2000")

@@ -90,7 +90,7 @@ class Session:
         self.transcript, self.engine, self.language = transcript, engine, transcript.language
         self.loop, self.reply_channel = loop, reply
         self.stream = LiveStream(transcript.user_id, loop)
-        dispatch = self._to_workers if settings.LIVE_USE_WORKERS else self._in_pool
+        dispatch = self._to_workers if settings.SPEECH_USE_WORKERS else self._in_pool
         self.segmenter = Segmenter(dispatch, self.stream.show_partial, self._save_final)
         self.stopping = False
         self._lock = threading.Lock()

@@ -75,10 +75,16 @@ def _pool_and_slots() -> tuple[ThreadPoolExecutor, Slots]:
         return _pool, _slots
 
 
+def slots() -> Slots:
+    """The SPEECH_MAX_JOBS slots every recognition of this process takes,
+    here or awaited from a speech worker."""
+    return _pool_and_slots()[1]
+
+
 def busy() -> bool:
     """Every slot taken now: a request may be refused before it is decoded
-    (run() still decides, for one that gets that far)."""
-    return not _pool_and_slots()[1].any_free()
+    (whoever takes the slot still decides, for one that gets that far)."""
+    return not slots().any_free()
 
 
 def submit(job: Callable[[], None]) -> Future:

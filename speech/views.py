@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from lib.errors import wants_json
 
-from . import audio, budget, engines, live, recognition
+from . import audio, budget, engines, live, recognition, remote
 from .dictation import Dictation, dictate
 from .engines import EngineError
 from .forms import TooLarge, TranscribeForm
@@ -59,7 +59,11 @@ async def _dictate(request: HttpRequest, form: TranscribeForm, samples) -> HttpR
     data = form.cleaned_data
     engine, language, kind = data["engine"], data["language"], data["voice"].kind
     try:
-        dictation = await dictate(samples, engine, language, kind, form.hints)
+        if settings.SPEECH_USE_WORKERS:
+            field, key = data["field"], data["form"]
+            dictation = await remote.dictate(samples, engine, language, field, key, form.hints)
+        else:
+            dictation = await dictate(samples, engine, language, kind, form.hints)
     except recognition.Busy:
         return _error(request, 503, BUSY)
     except recognition.NoSpeech:

@@ -3,9 +3,9 @@
     manage.py runworker speech-recognition
 
 Any machine that reaches the Redis server can run workers; web processes
-then never recognise live audio themselves. A job carries its audio and the
-channel of the socket that wants the answer, which reaches it on whichever
-daphne process holds that socket."""
+then never recognise speech themselves. A job carries its audio and the
+channel that wants the answer: a live sentence's socket, which it reaches
+on whichever daphne process holds that socket, or a dictation's request."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import time
 from asgiref.sync import async_to_sync
 from channels.consumer import SyncConsumer
 
-from . import audio, engines, live
+from . import audio, engines, live, remote
 
 logger = logging.getLogger(__name__)
 
@@ -43,4 +43,15 @@ class RecognitionWorker(SyncConsumer):
             "index": message["index"],
             "text": text,
         }
+        async_to_sync(self.channel_layer.send)(message["reply_to"], reply)
+
+    def dictate_job(self, message: dict) -> None:
+        started = time.perf_counter()
+        reply = remote.answer(message)
+        logger.info(
+            "dictated field=%s audio=%.2fs elapsed=%.2fs",
+            message.get("field") or "-",
+            len(message.get("pcm", b"")) / 2 / audio.RATE,
+            time.perf_counter() - started,
+        )
         async_to_sync(self.channel_layer.send)(message["reply_to"], reply)

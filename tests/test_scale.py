@@ -135,12 +135,13 @@ def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites, va
     assert stopped["transcript"]
 
 
-def test_a_dictation_works_through_either_process(two_sites):
+def test_a_dictation_works_through_either_process_made_by_the_worker(two_sites, var_dir):
     record = base64.b64encode(spoken_wav("five five five one two three four")).decode()
     for host in two_sites:
         session = SignedIn(host, EMAIL, PASSWORD)
         answer = session.ask("/speech/transcribe/", {"field": "phone", "record": record})
         assert answer["value"] == "5551234", (host, answer)
+    assert (var_dir / "worker.log").read_text().count("dictated field=phone") == 2
 
 
 async def post_on_one_and_read_on_the_other(hosts: list[str]) -> str:

@@ -57,7 +57,7 @@ async def test_a_socket_that_drops_gives_its_session_slot_back(owner, settings):
 
 async def test_a_session_whose_recognition_never_answers_ends_with_what_was_saved(owner, settings):
     # Recognition in speech workers, and no worker running: no answer comes.
-    settings.LIVE_USE_WORKERS = True
+    settings.SPEECH_USE_WORKERS = True
     settings.LIVE_JOB_SECONDS = 1
     settings.LIVE_FINISH_SECONDS = 2
     communicator = await connect(owner)

@@ -34,12 +34,13 @@ async def dictate(
     recognition pool. Raises recognition.Busy when every slot is taken,
     recognition.NoSpeech when nothing was heard, EngineError when the
     engine failed."""
-    return await recognition.run(_dictate, samples, engine, language, kind, hints)
+    return await recognition.run(dictate_here, samples, engine, language, kind, hints)
 
 
-def _dictate(
+def dictate_here(
     samples: np.ndarray, engine: Engine, language: str, kind: Kind, hints: Hints
 ) -> Dictation:
+    """dictate(), blocking, in this thread (a speech worker's)."""
     started = time.perf_counter()
     heard = recognition.recognise(samples, engine, language, wide=kind.wide)
     readings = Readings(heard.text, heard.alternatives)
