@@ -3,7 +3,7 @@
 Run by hand from the repository root (loopback only):
 
     .venv/bin/python benchmarks/load.py [--sockets 1000,5000] [--seconds 5]
-        [--clients 1,2,4,8] [--requests 4]
+        [--clients 1,2,4,8] [--requests 4] [--workers N]
 
 One daphne (lib.server) serves the site on its embedded defaults. Measured:
 - idle signed-in `/ws/` connections: the process's resident memory before
@@ -13,7 +13,8 @@ One daphne (lib.server) serves the site on its embedded defaults. Measured:
   each: audio seconds recognised per wall second, p50/p95 of those answered,
   and how fast the ones refused past SPEECH_MAX_JOBS got their 503;
 - the process's resident memory before and after its first dictation (the
-  models load then).
+  models load then, unless --workers N speech workers on a Redis of their
+  own recognise instead).
 Every loop is bounded in count, and every wait in time. Results go in
 docs/performance.md.
 """
@@ -34,6 +35,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +46,16 @@ import soundfile  # noqa: E402
 import websockets  # noqa: E402
 
 from benchmarks.bodies import resident_mb  # noqa: E402
-from harness.site import SignedIn, daphne, free_port, manage, running, site_env  # noqa: E402
+from harness.site import (  # noqa: E402
+    SignedIn,
+    daphne,
+    free_port,
+    manage,
+    procfile,
+    redis,
+    running,
+    site_env,
+)
 from harness.voices import spoken_wav  # noqa: E402
 
 EMAIL, PASSWORD = "load-bench@example.com", "a-Long-and-unusual-pass"
@@ -138,11 +149,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", default="1,2,4,8")
     parser.add_argument("--requests", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=0, help="speech workers, on Redis")
     args = parser.parse_args()
     counts = [min(int(n), 20000) for n in args.sockets.split(",")]
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # daphne inherits it
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 2 * max(counts) + 256)), hard))
-    print(f"# Load on one web process, {time.strftime('%Y-%m-%d')}")
+    shape = f", {args.workers} speech workers on Redis" if args.workers else ""
+    print(f"# Load on one web process{shape}, {time.strftime('%Y-%m-%d')}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
@@ -158,8 +171,13 @@ def main() -> None:
             "LOGIN_ATTEMPTS",
         ]
     }
-    with tempfile.TemporaryDirectory() as var:
+    with tempfile.TemporaryDirectory() as var, ExitStack() as stack:
+        if args.workers:
+            lifted["REDIS_URL"] = stack.enter_context(redis(Path(var)))
         env = site_env(Path(var), lifted)
+        for n in range(args.workers):
+            worker, worker_env = procfile("worker", env)
+            stack.enter_context(running(worker, worker_env, Path(var) / f"worker-{n}.log"))
         manage(env, "migrate", "--no-input", "-v0")
         user = (
             f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"

@@ -18,7 +18,6 @@ import argparse
 import base64
 import os
 import platform
-import shutil
 import sys
 import tempfile
 import time
@@ -30,7 +29,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 from benchmarks.bodies import resident_mb  # noqa: E402
-from harness.site import SignedIn, free_port, manage, procfile, running, site_env  # noqa: E402
+from harness.site import (  # noqa: E402
+    SignedIn,
+    free_port,
+    manage,
+    procfile,
+    redis,
+    running,
+    site_env,
+)
 from harness.voices import spoken_wav  # noqa: E402
 
 EMAIL, PASSWORD = "memory-bench@example.com", "a-Long-and-unusual-pass"
@@ -40,11 +47,7 @@ def measure(var: Path, with_workers: bool, dictations: int) -> None:
     with ExitStack() as stack:
         extra = {"SPEECH_USE_WORKERS": "false"}
         if with_workers:
-            port = free_port()
-            server = shutil.which("redis-server") or "/usr/bin/redis-server"
-            command = [server, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-            stack.enter_context(running(command, {}, var / "redis.log", port))
-            extra = {"REDIS_URL": f"redis://127.0.0.1:{port}/0"}
+            extra = {"REDIS_URL": stack.enter_context(redis(var))}
         env = site_env(var, extra)
         manage(env, "migrate", "--no-input", "-v0")
         user = (

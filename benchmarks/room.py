@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import resource
-import shutil
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 import websockets  # noqa: E402
 
-from harness.site import SignedIn, daphne, free_port, manage, running, site_env  # noqa: E402
+from harness.site import SignedIn, daphne, free_port, manage, redis, running, site_env  # noqa: E402
 
 EMAIL, PASSWORD = "room-bench@example.com", "a-Long-and-unusual-pass"
 WAIT = 10.0  # seconds, the longest any one message is awaited
@@ -84,11 +83,7 @@ async def arrival(socket, marker: str) -> float | None:
 def serve(stack: ExitStack, var: Path, layer: str) -> str:
     env_extra = {"ROOM_POSTS_PER_MINUTE": "1000"}
     if layer == "redis":
-        port = free_port()
-        server = shutil.which("redis-server") or "/usr/bin/redis-server"
-        command = [server, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
-        stack.enter_context(running(command, {}, var / "redis.log", port))
-        env_extra["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        env_extra["REDIS_URL"] = stack.enter_context(redis(var))
     env = site_env(var, env_extra)
     manage(env, "migrate", "--no-input", "-v0")
     user = f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"

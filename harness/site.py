@@ -194,3 +194,24 @@ def postgres() -> Iterator[str]:
     finally:
         _as_postgres(_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def redis(log_dir: Path) -> Iterator[str]:
+    """A redis-server of its own on a free loopback port, keeping nothing on
+    disk; yields a REDIS_URL for it."""
+    server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    port = free_port()
+    command = [
+        server,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+    ]
+    with running(command, {}, log_dir / "redis.log", port):
+        yield f"redis://127.0.0.1:{port}/0"

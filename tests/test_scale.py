@@ -9,7 +9,6 @@ import asyncio
 import base64
 import json
 import re
-import shutil
 import subprocess
 import sys
 
@@ -25,6 +24,7 @@ from harness.site import (
     manage,
     postgres,
     procfile,
+    redis,
     running,
     site_env,
 )
@@ -38,22 +38,8 @@ EMAIL, PASSWORD = "scale@example.com", "a-Long-and-unusual-pass"
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("redis")
-    server = shutil.which("redis-server") or "/usr/bin/redis-server"
-    port = free_port()
-    command = [
-        server,
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-    ]
-    with running(command, {}, tmp_path / "redis.log", port):
-        yield f"redis://127.0.0.1:{port}/0"
+    with redis(tmp_path_factory.mktemp("redis")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
