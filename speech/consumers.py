@@ -14,6 +14,7 @@ import json
 import logging
 
 from asgiref.sync import async_to_sync
+from channels.exceptions import StopConsumer
 from django.core.signing import BadSignature
 from turbo.consumers import TurboStreamsConsumer, signer
 from turbo.registry import stream_for_stream_name
@@ -32,7 +33,28 @@ class StreamsConsumer(TurboStreamsConsumer):
     async def __call__(self, scope, receive, send) -> None:
         # The socket's own event loop, for sends from recognition threads.
         self.loop = asyncio.get_running_loop()
+        self._send_now = send
         return await super().__call__(scope, receive, send)
+
+    async def dispatch(self, message: dict) -> None:
+        """What every socket gets, handled on the event loop: a sync
+        consumer takes each message in turn on the process's one thread for
+        sync code, shared with every sync view, so that a post to a room of
+        1,000 sockets waited for 1,000 turns. The live protocol, which
+        touches the database, stays on that thread."""
+        kind = message["type"]
+        if kind == "websocket.connect":
+            await self._send_now({"type": "websocket.accept"})
+        elif kind == "notify":
+            data = {"signed_channel_name": message["signed_channel_name"]}
+            data["data"] = message.get("rendered_template")
+            await self._send_now({"type": "websocket.send", "text": json.dumps(data)})
+        elif kind == "websocket.disconnect" and self.session is None:
+            for group in self.groups:
+                await self.channel_layer.group_discard(group, self.channel_name)
+            raise StopConsumer
+        else:
+            await super().dispatch(message)
 
     def disconnect(self, code: int) -> None:
         self._stop()
@@ -84,10 +106,13 @@ class StreamsConsumer(TurboStreamsConsumer):
         if not stream.user_passes_test(self.scope.get("user")):
             return self._error("You may not subscribe to that stream.")
         group = stream.broadcastable_stream_name
+        # Kept in self.groups, so that the socket leaves them when it closes.
         if kind == "subscribe":
             async_to_sync(self.channel_layer.group_add)(group, self.channel_name)
+            self.groups = [*dict.fromkeys([*self.groups, group])]
         else:
             async_to_sync(self.channel_layer.group_discard)(group, self.channel_name)
+            self.groups = [g for g in self.groups if g != group]
 
     def _start(self, content: dict) -> None:
         user = self.scope.get("user")

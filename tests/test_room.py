@@ -269,3 +269,20 @@ async def test_a_refused_post_broadcasts_nothing(owner):
     assert response.status_code == 422
     assert await watcher.receive_nothing(timeout=0.5)
     await watcher.disconnect()
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_a_closed_socket_leaves_the_room_stream(owner):
+    from channels.layers import get_channel_layer
+
+    group = RoomStream().broadcastable_stream_name
+    layer = get_channel_layer()
+    before = len(layer.groups.get(group, {}))
+    watcher = await connect(owner)
+    await subscribe(watcher, RoomStream())
+    assert await watcher.receive_nothing(timeout=0.3)
+    assert len(layer.groups.get(group, {})) == before + 1
+    await watcher.disconnect()
+    # Broadcasts no longer queue up for a socket that is gone.
+    assert len(layer.groups.get(group, {})) == before
