@@ -12,8 +12,9 @@ import asyncio
 import logging
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -81,6 +82,18 @@ def slots() -> Slots:
     return _pool_and_slots()[1]
 
 
+@contextmanager
+def a_slot() -> Iterator[None]:
+    """One of the slots, for the block; Busy at once when none is free."""
+    taken = slots()
+    if not taken.take():
+        raise Busy
+    try:
+        yield
+    finally:
+        taken.give_back()
+
+
 def busy() -> bool:
     """Every slot taken now: a request may be refused before it is decoded
     (whoever takes the slot still decides, for one that gets that far)."""
@@ -97,13 +110,9 @@ def submit(job: Callable[[], None]) -> Future:
 async def run(function: Callable[..., Any], *args: Any) -> Any:
     """Run a blocking recognition in the pool, off the event loop; raise Busy
     at once when SPEECH_MAX_JOBS are under way."""
-    pool, slots = _pool_and_slots()
-    if not slots.take():
-        raise Busy
-    try:
+    with a_slot():
+        pool = _pool_and_slots()[0]
         return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
-    finally:
-        slots.give_back()
 
 
 def recognise(samples: np.ndarray, engine: Engine, language: str, wide: bool = False) -> Heard:

@@ -32,10 +32,7 @@ async def dictate(
     """pipeline.dictate, in a speech worker. Raises what it raises, and
     EngineError when no worker answers within DICTATION_WORKER_SECONDS.
     The recognition slots bound the dictations this process awaits."""
-    slots = recognition.slots()
-    if not slots.take():
-        raise recognition.Busy
-    try:
+    with recognition.a_slot():
         layer = get_channel_layer()
         reply_to = await layer.new_channel()
         job = {
@@ -56,8 +53,6 @@ async def dictate(
             )
         except TimeoutError:
             raise EngineError("No speech worker answered in time: try again.") from None
-    finally:
-        slots.give_back()
     if reply.get("error") == NO_SPEECH:
         raise recognition.NoSpeech
     if reply.get("error"):
