@@ -11,6 +11,21 @@ from doublemetaphone import doublemetaphone
 
 from .words import fold_accents
 
+# The marks people put between the words of a user name, and how they say them.
+_MARKS = {"": "", ".": "dot", "_": "underscore", "-": "dash"}
+
+
+def _shapes(words: list[str]) -> list[tuple[str, ...]]:
+    """The user names people build from a name's first and last words, as
+    pieces: (maria,), (maria, ".", lopez), (lopez, "", maria), (m, "", lopez)."""
+    first, last = words[0], words[-1]
+    shapes: list[tuple[str, ...]] = [(first,), (last,)]
+    if len(words) > 1:
+        for one, other in ((first, last), (last, first)):
+            shapes += [(one, mark, other) for mark in _MARKS]
+        shapes += [(first[0], "", last), (first[0], ".", last)]
+    return shapes
+
 
 @lru_cache(maxsize=64)
 def local_parts(name: str) -> frozenset[str]:
@@ -18,35 +33,25 @@ def local_parts(name: str) -> frozenset[str]:
     maria.lopez, marialopez, maria_lopez, maria-lopez, mlopez, m.lopez,
     lopez.maria, lopezmaria, maria, lopez."""
     words = re.sub(r"[^a-z ]", "", fold_accents(name).lower()).split()
-    if not words:
-        return frozenset()
-    first, last = words[0], words[-1]
-    forms = {first, last}
-    if len(words) > 1:
-        for one, other in ((first, last), (last, first)):
-            forms |= {one + other, *(one + mark + other for mark in "._-")}
-        forms |= {first[0] + last, f"{first[0]}.{last}"}
-    return frozenset(forms)
+    return frozenset("".join(shape) for shape in _shapes(words)) if words else frozenset()
 
 
 @lru_cache(maxsize=64)
 def said_user_names(name: str) -> tuple[str, ...]:
-    """The user names of local_parts as a person says them, for the engine
-    to rank on the audio: "Maria Lopez" -> "Maria dot Lopez", "Maria Lopez",
-    "M underscore Lopez"... (the name's words as the form writes them)."""
+    """The same user names as a person says them, for the engine to rank on
+    the audio: "Maria Lopez" -> "Maria dot Lopez", "Maria Lopez", "M
+    underscore Lopez"... (the name's words as the form writes them)."""
     words = re.sub(r"[^\w' -]", "", name).split()
     if not words:
         return ()
-    first, last = words[0], words[-1]
-    said = [first, last]
-    if len(words) > 1:
-        for one, other in ((first, last), (last, first)):
-            said += [f"{one} {other}", *(f"{one} {mark} {other}" for mark in _SAID_MARKS)]
-        said += [f"{first[0].upper()} {last}", f"{first[0].upper()} dot {last}"]
+    said = (_said(shape) for shape in _shapes(words))
     return tuple(dict.fromkeys(said))
 
 
-_SAID_MARKS = ("dot", "underscore", "dash")
+def _said(shape: tuple[str, ...]) -> str:
+    # A word said alone as a letter is its capital ("M Lopez").
+    words = (_MARKS.get(piece, piece.upper() if len(piece) == 1 else piece) for piece in shape)
+    return " ".join(word for word in words if word)
 
 
 def sounds_like_the_name(local: str, forms: frozenset[str]) -> str | None:
