@@ -16,25 +16,18 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
+from benchmarks.common import heading, resident_mb  # noqa: E402
 from harness.site import daphne, free_port, manage, running, site_env  # noqa: E402
 
 PIECE = b"\0" * (1 << 20)
-
-
-def resident_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
-    return int(line.split()[1]) / 1024
 
 
 def send(port: int, path: str, megabytes: int, chunked: bool) -> int | str:
@@ -68,10 +61,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    print(f"# Oversized bodies, {time.strftime('%Y-%m-%d')}")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    heading("Oversized bodies")
     print(f"\n{args.megabytes} MB bodies, {args.repeat} of each")
     print("\n| path | sent as | answers | resident memory before -> after |")
     print("| --- | --- | --- | --- |")

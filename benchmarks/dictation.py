@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
@@ -46,6 +45,7 @@ from django.test import Client  # noqa: E402
 from django_countries.fields import CountryField  # noqa: E402
 
 from benchmarks import sets  # noqa: E402
+from benchmarks.common import heading  # noqa: E402
 from harness.voices import (  # noqa: E402
     BECKETT_TEXT,
     VOICES,
@@ -231,9 +231,7 @@ def main() -> None:
     args = parser.parse_args()
     voices = args.voices.split(",")
     noise = f", white noise {args.noise:g} dB under the speech" if args.noise is not None else ""
-    print(f"# Dictation benchmark, {time.strftime('%Y-%m-%d')}, engine {args.engine}{noise}")
-    python = platform.python_version()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}")
+    heading("Dictation benchmark", f", engine {args.engine}{noise}")
     chosen = args.fields.split(",")
     results = {}
     for voice in voices:

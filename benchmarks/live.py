@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import platform
 import re
 import statistics
 import sys
@@ -37,9 +36,17 @@ import numpy as np  # noqa: E402
 import soundfile  # noqa: E402
 import websockets  # noqa: E402
 
+from benchmarks.common import heading  # noqa: E402
 from benchmarks.dictation import word_errors  # noqa: E402
 from benchmarks.sets import READ_PASSAGES  # noqa: E402
-from harness.site import SignedIn, daphne, free_port, manage, running, site_env  # noqa: E402
+from harness.site import (  # noqa: E402
+    SignedIn,
+    daphne,
+    free_port,
+    migrate_with_person,
+    running,
+    site_env,
+)
 from harness.voices import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
 from speech import audio, engines, recognition, segments  # noqa: E402
 
@@ -113,19 +120,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as var:
         env = site_env(Path(var), {"LIVE_SESSIONS_PER_USER": "10"})
-        manage(env, "migrate", "--no-input", "-v0")
-        script = (
-            f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"
-        )
-        manage(env, "shell", "-c", script)
+        migrate_with_person(env, EMAIL, PASSWORD)
         port = free_port()
         with running(daphne(port), env, Path(var) / "daphne.log", port):
             host = f"127.0.0.1:{port}"
             session = SignedIn(host, EMAIL, PASSWORD)
             cookie, name = session.cookie, session.stream_name("/speech/live/")
-            print(f"# Live benchmark, {time.strftime('%Y-%m-%d')}")
-            python = platform.python_version()
-            print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}")
+            heading("Live benchmark")
             first_partials, final_delays, loops = [], [], 0
             live_errors = oneshot_errors = words = 0
             for label, samples, rate, reference in recordings:

@@ -26,7 +26,6 @@ import asyncio
 import base64
 import io
 import os
-import platform
 import resource
 import sys
 import tempfile
@@ -45,12 +44,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 import soundfile  # noqa: E402
 import websockets  # noqa: E402
 
-from benchmarks.bodies import resident_mb  # noqa: E402
+from benchmarks.common import heading, percentile, resident_mb  # noqa: E402
 from harness.site import (  # noqa: E402
     SignedIn,
     daphne,
     free_port,
-    manage,
+    migrate_with_person,
     procfile,
     redis,
     running,
@@ -60,11 +59,6 @@ from harness.voices import spoken_wav  # noqa: E402
 
 EMAIL, PASSWORD = "load-bench@example.com", "a-Long-and-unusual-pass"
 SAID = "two zero two five five five zero one four three"  # about 3 s in eSpeak
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))] if ordered else 0.0
 
 
 async def open_idle(host: str, cookie: str, count: int) -> list:
@@ -155,10 +149,7 @@ def main() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # daphne inherits it
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 2 * max(counts) + 256)), hard))
     shape = f", {args.workers} speech workers on Redis" if args.workers else ""
-    print(f"# Load on one web process{shape}, {time.strftime('%Y-%m-%d')}")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    heading(f"Load on one web process{shape}")
     wav = spoken_wav(SAID)
     record = base64.b64encode(wav).decode()
     seconds = soundfile.info(io.BytesIO(wav)).duration
@@ -175,14 +166,10 @@ def main() -> None:
         if args.workers:
             lifted["REDIS_URL"] = stack.enter_context(redis(Path(var)))
         env = site_env(Path(var), lifted)
+        migrate_with_person(env, EMAIL, PASSWORD)
         for n in range(args.workers):
             worker, worker_env = procfile("worker", env)
             stack.enter_context(running(worker, worker_env, Path(var) / f"worker-{n}.log"))
-        manage(env, "migrate", "--no-input", "-v0")
-        user = (
-            f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"
-        )
-        manage(env, "shell", "-v0", "-c", user)
         port = free_port()
         host = f"127.0.0.1:{port}"
         with running(daphne(port), env, Path(var) / "daphne.log", port) as process:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import base64
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -28,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
-from benchmarks.bodies import resident_mb  # noqa: E402
+from benchmarks.common import heading, resident_mb  # noqa: E402
 from harness.site import (  # noqa: E402
     SignedIn,
     free_port,
-    manage,
+    migrate_with_person,
     procfile,
     redis,
     running,
@@ -49,11 +48,7 @@ def measure(var: Path, with_workers: bool, dictations: int) -> None:
         if with_workers:
             extra = {"REDIS_URL": stack.enter_context(redis(var))}
         env = site_env(var, extra)
-        manage(env, "migrate", "--no-input", "-v0")
-        user = (
-            f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"
-        )
-        manage(env, "shell", "-v0", "-c", user)
+        migrate_with_person(env, EMAIL, PASSWORD)
         port = free_port()
         web, web_env = procfile("web", {**env, "HOST": "127.0.0.1", "PORT": str(port)})
         processes = {"web": stack.enter_context(running(web, web_env, var / "web.log", port))}
@@ -81,10 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dictations", type=int, default=5)
     args = parser.parse_args()
-    print(f"# Memory of each kind of process, {time.strftime('%Y-%m-%d')}")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    heading("Memory of each kind of process")
     print("\n| shape | process | when | resident memory |")
     print("| --- | --- | --- | --- |")
     for with_workers in [True, False]:

@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import resource
 import sys
 import tempfile
@@ -32,15 +31,19 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 import websockets  # noqa: E402
 
-from harness.site import SignedIn, daphne, free_port, manage, redis, running, site_env  # noqa: E402
+from benchmarks.common import heading, percentile  # noqa: E402
+from harness.site import (  # noqa: E402
+    SignedIn,
+    daphne,
+    free_port,
+    migrate_with_person,
+    redis,
+    running,
+    site_env,
+)
 
 EMAIL, PASSWORD = "room-bench@example.com", "a-Long-and-unusual-pass"
 WAIT = 10.0  # seconds, the longest any one message is awaited
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def deliveries(host: str, sockets: int, posts: int) -> tuple[list[float], int]:
@@ -85,9 +88,7 @@ def serve(stack: ExitStack, var: Path, layer: str) -> str:
     if layer == "redis":
         env_extra["REDIS_URL"] = stack.enter_context(redis(var))
     env = site_env(var, env_extra)
-    manage(env, "migrate", "--no-input", "-v0")
-    user = f"from accounts.models import User; User.objects.create_user({EMAIL!r}, {PASSWORD!r})"
-    manage(env, "shell", "-v0", "-c", user)
+    migrate_with_person(env, EMAIL, PASSWORD)
     port = free_port()
     stack.enter_context(running(daphne(port), env, var / "daphne.log", port))
     return f"127.0.0.1:{port}"
@@ -103,10 +104,7 @@ def main() -> None:
     counts = [min(int(n), args.max) for n in args.sockets.split(",")]
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # daphne inherits it
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, 4 * max(counts) + 256)), hard))
-    print(f"# Room delivery benchmark, {time.strftime('%Y-%m-%d')}")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    heading("Room delivery benchmark")
     print("\n| layer | sockets | deliveries | p50 | p99 | max | missed |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for layer in args.layers.split(","):

@@ -109,6 +109,13 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=120)
 
 
+def migrate_with_person(env: dict[str, str], email: str, password: str) -> None:
+    """Migrate the site's database and sign up one person, without a profile."""
+    manage(env, "migrate", "--no-input", "-v0")
+    script = f"from accounts.models import User; User.objects.create_user({email!r}, {password!r})"
+    manage(env, "shell", "-v0", "-c", script)
+
+
 @contextmanager
 def running(command: list[str], env: dict[str, str], log: Path, port: int | None = None):
     """A process of the site's (daphne, a worker, redis), stopped afterwards."""
