@@ -51,6 +51,39 @@ def test_a_failed_submit_focuses_the_error_summary(page, live_site):
 
 def test_a_late_validation_answer_does_not_undo_what_was_typed_since(page, live_site):
     page.goto(live_site + "/accounts/register/")
+    email = page.get_by_label("Email address")
+    held = send_and_hold_validation(page, email, "first@example.com")
+
+    email.fill("second@example.com")  # typed on while the answer is on its way
+    page.evaluate(
+        "() => { window.answered = new Promise((done) => document.addEventListener("
+        "'htmx:afterRequest', () => done(true), { once: true })); }"
+    )
+    held.continue_()
+    assert page.evaluate("() => window.answered")
+    expect(email).to_have_value("second@example.com")
+
+
+def test_a_validation_answer_keeps_the_selection_the_person_is_typing_over(page, live_site):
+    page.goto(live_site + "/accounts/register/")
+    email = page.get_by_label("Email address")
+    held = send_and_hold_validation(page, email, "first@example.com")
+
+    email.focus()
+    email.press("Control+A")  # selected, about to type over it...
+    page.evaluate(
+        "() => { window.answered = new Promise((done) => document.addEventListener("
+        "'htmx:afterSwap', () => done(true), { once: true })); }"
+    )
+    held.continue_()  # ...when the answer swaps the field in again
+    assert page.evaluate("() => window.answered")
+    page.keyboard.type("second@example.com")
+    expect(email).to_have_value("second@example.com")
+
+
+def send_and_hold_validation(page, field, value: str):
+    """Fill the field and send it for inline validation; the answer is held
+    back (its route returned) until the test lets it go."""
     held = []
 
     def hold_validation(route):
@@ -60,20 +93,10 @@ def test_a_late_validation_answer_does_not_undo_what_was_typed_since(page, live_
             route.continue_()
 
     page.route("**/accounts/register/", hold_validation)
-    email = page.get_by_label("Email address")
-    email.fill("first@example.com")
-    email.dispatch_event("change")  # sends the field for validation, held here
+    field.fill(value)
+    field.dispatch_event("change")
     for _ in range(100):
         if held:
-            break
+            return held[0]
         page.wait_for_timeout(50)
-    assert held, "the field was never sent for validation"
-
-    email.fill("second@example.com")  # typed on while the answer is on its way
-    page.evaluate(
-        "() => { window.answered = new Promise((done) => document.addEventListener("
-        "'htmx:afterRequest', () => done(true), { once: true })); }"
-    )
-    held[0].continue_()
-    assert page.evaluate("() => window.answered")
-    expect(email).to_have_value("second@example.com")
+    raise AssertionError("the field was never sent for validation")

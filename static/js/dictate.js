@@ -253,8 +253,11 @@
   });
 
   document.addEventListener("htmx:afterSwap", (event) => {
+    // Only a dictation's own answer; a field morphed by inline validation
+    // also holds the status, but must not fill the field again.
     const status = event.detail.target;
-    const result = status && status.querySelector(".dictation-result");
+    if (!status || !status.classList.contains("dictation-status")) return;
+    const result = status.querySelector(".dictation-result");
     if (!result) return;
     status.classList.remove("working");
     const button = buttonFor(result.dataset.field);
