@@ -4,7 +4,7 @@ and its four alternatives), word error rate and server time, per voice.
 Run by hand (not part of the test suite), from the repository root:
 
     .venv/bin/python benchmarks/dictation.py [--voices en,piper:joe,...] [--quick]
-        [--fields email,name,...] [--noise DB] [--misses] [--engine moonshine]
+        [--fields email,name,...] [--noise [KIND:]DB] [--misses] [--engine moonshine]
 
 Voices (harness/voices.py): eSpeak NG's `en`, Piper's neural `piper:joe`,
 and Debian's `festival:cmu_us_slt_arctic_hts` and `flite:slt` (`apt-get
@@ -23,6 +23,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,14 +48,8 @@ from django_countries.fields import CountryField  # noqa: E402
 
 from benchmarks import sets  # noqa: E402
 from benchmarks.common import heading  # noqa: E402
-from harness.voices import (  # noqa: E402
-    BECKETT_TEXT,
-    VOICES,
-    beckett_path,
-    spoken,
-    wav_bytes,
-    with_noise,
-)
+from harness import noise  # noqa: E402
+from harness.voices import BECKETT_TEXT, VOICES, beckett_path, spoken, wav_bytes  # noqa: E402
 from speech import audio  # noqa: E402
 from speech.dictation import kind_for  # noqa: E402
 from speech.dictation.addresses import COMMON_DOMAINS  # noqa: E402
@@ -76,17 +72,23 @@ def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
     return row[-1], len(ref)
 
 
+Prepare = Callable[[np.ndarray], np.ndarray]
+
+
 class Runner:
-    def __init__(self, voice: str, engine: str, noise_db: float | None, show: bool) -> None:
+    def __init__(self, voice: str, engine: str, prepare: Prepare | None, show: bool) -> None:
+        """`prepare` is done to every recording before it is sent (noise put
+        under it, say)."""
         self.client = Client(HTTP_HOST="localhost")
-        self.voice, self.engine, self.noise_db, self.show = voice, engine, noise_db, show
+        self.voice, self.engine, self.prepare, self.show = voice, engine, prepare, show
         self.timings: list[tuple[float, float]] = []  # (audio seconds, server seconds)
+        self.unheard = 0  # answers of "No speech heard"
 
     def speak(self, text: str) -> np.ndarray:
         return self.noisy(spoken(text, voice=self.voice))
 
     def noisy(self, samples: np.ndarray) -> np.ndarray:
-        return samples if self.noise_db is None else with_noise(samples, self.noise_db)
+        return samples if self.prepare is None else self.prepare(samples)
 
     def post(self, samples: np.ndarray, field: str, **hints: str) -> dict:
         upload = SimpleUploadedFile("s.wav", wav_bytes(samples), content_type="audio/wav")
@@ -98,6 +100,7 @@ class Runner:
         )
         elapsed = time.perf_counter() - started
         body = response.json()
+        self.unheard += response.status_code == 422
         if "audio_seconds" in body:
             self.timings.append((body["audio_seconds"], elapsed))
         return body
@@ -227,15 +230,19 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="42 countries instead of all")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--fields", default=FIELDS)
-    parser.add_argument("--noise", type=float, help="white noise this many dB under the speech")
+    parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
     args = parser.parse_args()
     voices = args.voices.split(",")
-    noise = f", white noise {args.noise:g} dB under the speech" if args.noise is not None else ""
-    heading("Dictation benchmark", f", engine {args.engine}{noise}")
+    prepare, said = None, ""
+    if args.noise:
+        kind, _, db = args.noise.rpartition(":")
+        prepare = partial(noise.under, snr_db=float(db), kind=kind or "white")
+        said = f", {kind or 'white'} noise {float(db):g} dB under the speech"
+    heading("Dictation benchmark", f", engine {args.engine}{said}")
     chosen = args.fields.split(",")
     results = {}
     for voice in voices:
-        runner = Runner(voice, args.engine, args.noise, args.misses)
+        runner = Runner(voice, args.engine, prepare, args.misses)
         results[voice] = run_voice(runner, chosen, args.quick)
         print(f"  {voice}: done", flush=True)
     print_results(voices, results)

@@ -279,6 +279,8 @@ SPEECH_ANONYMOUS_AUDIO_SECONDS = envint("SPEECH_ANONYMOUS_AUDIO_SECONDS", "180")
 SPEECH_JOBS_PER_CLIENT = envint("SPEECH_JOBS_PER_CLIENT", "2")
 SPEECH_ANONYMOUS_JOBS_PER_CLIENT = envint("SPEECH_ANONYMOUS_JOBS_PER_CLIENT", "1")
 SPEECH_DICTATE_PASSWORDS = envbool("SPEECH_DICTATE_PASSWORDS", "false")
+# WebRTC noise suppression in front of the engine (speech/denoise.py).
+SPEECH_NOISE_SUPPRESSION = envbool("SPEECH_NOISE_SUPPRESSION", "true")
 # Where dictated phone numbers without a country code belong (ISO 3166 code).
 PHONE_REGION = os.environ.get("PHONE_REGION", "US")
 if SPEECH_DEFAULT_ENGINE not in SPEECH_ENGINES:

@@ -1,7 +1,7 @@
 """Real speech for the tests and the benchmarks: eSpeak NG (from PyPI's
 espeakng-loader), Piper's neural "joe" voice (harness/piper.py), Debian's
-Flite and Festival voices, the read recording shipped inside moonshine-cpp,
-and noise to put under them.
+Flite and Festival voices, and the read recording shipped inside
+moonshine-cpp (noise to put under them: harness/noise.py).
 
 A voice is named as the benchmark's --voice takes it: an eSpeak NG voice
 ("en"), "piper:joe", "flite:slt" or "festival:cmu_us_slt_arctic_hts"."""
@@ -98,14 +98,3 @@ def _debian(text: str, synthesiser: str, voice: str) -> tuple[np.ndarray, int]:
             command = ["text2wave", "-eval", f"(voice_{voice})", "-o", out.name]
         subprocess.run(command, input=text.encode(), check=True, capture_output=True)
         return soundfile.read(out.name, dtype="float32")
-
-
-def with_noise(samples: np.ndarray, snr_db: float) -> np.ndarray:
-    """White noise under the whole recording, snr_db below the speech's
-    power (taken over its voiced frames), the same noise for the same
-    recording: a fan or a laptop's hiss beside the microphone."""
-    mask = np.repeat(audio.speech_frames(samples), audio.FRAME)
-    voiced = samples[: len(mask)][mask]
-    power = float(np.mean(voiced**2)) if len(voiced) else float(np.mean(samples**2))
-    noise = np.random.default_rng(len(samples)).standard_normal(len(samples))
-    return (samples + noise * np.sqrt(power / 10 ** (snr_db / 10))).astype(np.float32)

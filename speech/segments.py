@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import audio, recognition
+from . import audio, denoise, recognition
 
 PAUSE_SECONDS = 0.5
 # After this much quiet the sentence is recognised on a guess that it has
@@ -69,8 +69,9 @@ class Segmenter:
         self._received = 0  # samples
         self._levels: list[float] = []  # recent frame levels, for the floor
         self._heard_speech = False
-        self._speech_frames = 0  # in the current segment
-        self._quiet_frames = 0
+        self._speech_frames = self._quiet_frames = 0  # in the current segment
+        # Noise out frame by frame, the suppressor's noise estimate kept all session.
+        self._suppressor = denoise.Suppressor() if denoise.enabled() else None
         self._last_partial = 0.0
         self._partial_since: float | None = None  # a partial job is out since then
         self._next_index = 0
@@ -94,6 +95,8 @@ class Segmenter:
         self._odd_byte = data[len(data) - len(data) % 2 :]
         samples = audio.from_pcm16(data)
         self._received += len(samples)
+        if self._suppressor:
+            samples = self._suppressor.feed(samples)
         self._segment = np.concatenate([self._segment, samples])
         self._track_pauses(samples)
         quiet = self._quiet_frames * audio.FRAME / audio.RATE
@@ -145,10 +148,8 @@ class Segmenter:
                 self._quiet_frames += 1
 
     def _quietest_cut(self) -> int:
-        pieces = audio.cut_at_pauses(
-            self._segment, max_seconds=MAX_SEGMENT_SECONDS, min_seconds=MAX_SEGMENT_SECONDS / 2
-        )
-        return len(pieces[0])
+        half = MAX_SEGMENT_SECONDS / 2
+        return len(audio.cut_at_pauses(self._segment, MAX_SEGMENT_SECONDS, half)[0])
 
     def _maybe_partial(self) -> None:
         now = time.monotonic()
@@ -209,8 +210,7 @@ class Segmenter:
         start = self._segment_start
         self._segment_start += audio.seconds(samples)
         self._heard_speech = bool(len(self._segment)) and audio.has_speech(self._segment)
-        self._speech_frames = 0
-        self._quiet_frames = 0
+        self._speech_frames = self._quiet_frames = 0
         index = self._next_index
         self._next_index += 1
         self._bounds[index] = (start, start + audio.seconds(samples))

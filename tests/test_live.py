@@ -10,6 +10,7 @@ import pytest
 import soundfile
 from channels.db import database_sync_to_async
 
+from harness import noise
 from harness.voices import beckett_path, spoken
 from speech import audio
 from speech.models import Transcript
@@ -202,3 +203,23 @@ async def test_a_silent_session_saves_no_transcript(owner):
     assert stopped == {"type": "stopped", "transcript": None, "complete": True}
     await communicator.disconnect()
     assert not await database_sync_to_async(Transcript.objects.exists)()
+
+
+async def test_speech_in_noise_is_captioned_through_the_sessions_suppressor(owner):
+    speech, rate = soundfile.read(beckett_path(), dtype="float32")
+    noisy = noise.under(audio.to_rate(speech, rate), 5, "white")
+    communicator = await connect(owner)
+    await subscribe(communicator, owner.pk)
+    await start(communicator)
+    await stream(communicator, noisy)
+    await communicator.send_json_to({"type": "stop"})
+    _, finals, _ = await collect_until_stopped(communicator)
+    await communicator.disconnect()
+
+    # Without suppression nothing at all is heard at 5 dB. Cut at each pause,
+    # two words at a time, some are still misheard ("ever tried" as "ever
+    # fly"); these are heard right.
+    heard = words(" ".join(finals))
+    assert len(finals) >= 4
+    for phrase in ["no matter", "fail again"]:
+        assert phrase in heard, heard

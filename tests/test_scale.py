@@ -112,7 +112,8 @@ async def speak_on_one_and_read_on_the_other(hosts: list[str]) -> tuple[list[str
 def test_speech_on_one_process_reaches_the_users_socket_on_another(two_sites, var_dir):
     seen, stopped = asyncio.run(speak_on_one_and_read_on_the_other(two_sites))
     # The worker recognised the sentences, not the web processes.
-    assert "recognised final" in (var_dir / "worker.log").read_text()
+    # (A sentence's final is its guess when the pause confirms it.)
+    assert re.search(r"recognised (final|guess)", (var_dir / "worker.log").read_text())
     appended = [html for html in seen if 'action="append"' in html and "live-transcript" in html]
     text = re.sub(r"<[^>]+>", " ", " ".join(appended)).lower()
     assert len(appended) >= 2

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import audio, recognition
+from .. import audio, denoise, recognition
 from ..engines import Engine
 from .kinds import Hints, Kind, Readings
 
@@ -42,6 +42,7 @@ def dictate_here(
 ) -> Dictation:
     """dictate(), blocking, in this thread (a speech worker's)."""
     started = time.perf_counter()
+    samples = denoise.suppress(samples)
     heard = recognition.recognise(samples, engine, language, wide=kind.wide)
     readings = Readings(heard.text, heard.alternatives)
     notes = []
