@@ -2,17 +2,22 @@
 
 Run by hand from the repository root:
 
-    .venv/bin/python benchmarks/live.py [--repeat 3]
+    .venv/bin/python benchmarks/live.py [--noise KIND:DB]
 
 Streams recordings at real-time pace (100 ms frames) into /ws/ and measures,
 from the moment each piece of speech reaches the server: the time to the
 first partial, and from the end of each utterance (a pause the server's own
 rule would cut at) to its final; then the WER of the finals against a
-one-shot transcription of the same audio. Results go in docs/performance.md.
+one-shot transcription of the same audio (through the same noise
+suppression as a dictation). With --noise, harness/noise.py's noise goes
+under the recordings (white, pink or babble, DB under the speech); the
+utterances are still timed on the clean audio. Results go in
+docs/performance.md.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -39,6 +44,7 @@ import websockets  # noqa: E402
 from benchmarks.common import heading  # noqa: E402
 from benchmarks.dictation import word_errors  # noqa: E402
 from benchmarks.sets import READ_PASSAGES  # noqa: E402
+from harness import noise  # noqa: E402
 from harness.site import (  # noqa: E402
     SignedIn,
     daphne,
@@ -48,7 +54,7 @@ from harness.site import (  # noqa: E402
     site_env,
 )
 from harness.voices import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
-from speech import audio, engines, recognition, segments  # noqa: E402
+from speech import audio, denoise, engines, recognition, segments  # noqa: E402
 
 EMAIL, PASSWORD = "bench@example.com", "a-Long-and-unusual-pass"
 FRAME_SECONDS = 0.1
@@ -111,6 +117,10 @@ async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
+    args = parser.parse_args()
+    kind, _, db = (args.noise or "").rpartition(":")
     recordings = [("beckett.wav", *soundfile.read(beckett_path(), dtype="float32"), BECKETT_TEXT)]
     pause = np.zeros(audio.RATE, dtype=np.float32)  # a second between sentences
     sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
@@ -126,14 +136,15 @@ def main() -> None:
             host = f"127.0.0.1:{port}"
             session = SignedIn(host, EMAIL, PASSWORD)
             cookie, name = session.cookie, session.stream_name("/speech/live/")
-            heading("Live benchmark")
+            heading("Live benchmark", f", {kind} noise {db} dB under the speech" if db else "")
             first_partials, final_delays, loops = [], [], 0
             live_errors = oneshot_errors = words = 0
             for label, samples, rate, reference in recordings:
                 samples = audio.to_rate(samples, rate)
                 # Warm the models once, outside the measurement.
                 asyncio.run(stream(host, cookie, name, samples[: audio.RATE]))
-                result = asyncio.run(stream(host, cookie, name, samples))
+                heard = noise.under(samples, float(db), kind or "white") if db else samples
+                result = asyncio.run(stream(host, cookie, name, heard))
                 spans = utterances(samples)
                 began = result["began"]
                 if result["partials"] and spans:
@@ -146,7 +157,7 @@ def main() -> None:
                     final_delays.append(arrived - (began + spoken_end))
                 text = " ".join(t for _, t, _ in result["finals"])
                 loops += recognition.is_looping(text)
-                oneshot = recognition.recognise(samples, engine, "en").text
+                oneshot = recognition.recognise(denoise.suppress(heard), engine, "en").text
                 e, n = word_errors(reference, text)
                 o, _ = word_errors(reference, oneshot)
                 live_errors, oneshot_errors, words = live_errors + e, oneshot_errors + o, words + n
