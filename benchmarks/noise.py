@@ -105,12 +105,10 @@ def measure(voice: str, condition: str, suppressor_name: str) -> dict:
     if condition != "clean":
         kind, _, db = condition.partition(":")
         reference = spoken("Please call me tomorrow morning.", voice=voice)
-        level = float(np.sqrt(np.mean(audio.trim(reference) ** 2)))
-        alone = noise.alone(int(NOISE_ALONE_SECONDS * audio.RATE), kind)
-        alone *= level / 10 ** (float(db) / 20) / float(np.sqrt(np.mean(alone**2)))
+        alone = noise.alone_as_under(reference, NOISE_ALONE_SECONDS, float(db), kind)
         alone = alone if suppressor is None else suppressor(alone)
         runner.prepare = None
-        runner.post(alone.astype(np.float32), "")
+        runner.post(alone, "")
         heard_in_noise = 1 - runner.unheard
     return {"first": (first, total), "wer": (errors, words), "unheard": speech_unheard,
             "heard_in_noise": heard_in_noise}  # fmt: skip

@@ -134,14 +134,6 @@ def utterances(voice: str) -> list[np.ndarray]:
     return [spoken(text, voice=voice) for text in said]
 
 
-def noise_alone(like: np.ndarray, kind: str, snr_db: float) -> np.ndarray:
-    mask = np.repeat(audio.speech_frames(like), audio.FRAME)
-    voiced = like[: len(mask)][mask]
-    level = float(np.sqrt(np.mean(voiced**2))) / 10 ** (snr_db / 20)
-    alone = noise.alone(3 * audio.RATE, kind)
-    return (alone * level / float(np.sqrt(np.mean(alone**2)))).astype(np.float32)
-
-
 def score(detector, clean: list[np.ndarray], condition: str) -> tuple[float, float, int, int]:
     """(speech frames missed, quiet frames taken for speech, utterances
     found to hold speech, noise alone found to)."""
@@ -157,7 +149,8 @@ def score(detector, clean: list[np.ndarray], condition: str) -> tuple[float, flo
         found += int(decided.sum()) >= MIN_FRAMES
     in_noise = 0
     if kind != "clean":
-        in_noise = int(detector(noise_alone(clean[0], kind, float(db))).sum()) >= MIN_FRAMES
+        alone = noise.alone_as_under(clean[0], 3.0, float(db), kind)
+        in_noise = int(detector(alone).sum()) >= MIN_FRAMES
     return missed / speech, false / quiet, found, in_noise
 
 

@@ -35,12 +35,21 @@ BABBLE_TALKERS = [  # (voice, what they say)
 def under(samples: np.ndarray, snr_db: float, kind: str = "white") -> np.ndarray:
     """`kind` noise under the whole recording, snr_db below the speech's power
     (taken over its voiced frames)."""
-    mask = np.repeat(audio.speech_frames(samples), audio.FRAME)
-    voiced = samples[: len(mask)][mask]
-    power = float(np.mean(voiced**2)) if len(voiced) else float(np.mean(samples**2))
-    noise = alone(len(samples), kind)
-    scale = np.sqrt(power / 10 ** (snr_db / 10) / float(np.mean(noise**2)))
-    return (samples + noise * scale).astype(np.float32)
+    return (samples + _scaled(alone(len(samples), kind), samples, snr_db)).astype(np.float32)
+
+
+def alone_as_under(speech: np.ndarray, seconds: float, snr_db: float, kind: str) -> np.ndarray:
+    """`seconds` of `kind` noise with nobody speaking, as loud as under()
+    would put it under `speech`."""
+    noise = alone(int(seconds * audio.RATE), kind)
+    return _scaled(noise, speech, snr_db).astype(np.float32)
+
+
+def _scaled(noise: np.ndarray, speech: np.ndarray, snr_db: float) -> np.ndarray:
+    mask = np.repeat(audio.speech_frames(speech), audio.FRAME)
+    voiced = speech[: len(mask)][mask]
+    power = float(np.mean(voiced**2)) if len(voiced) else float(np.mean(speech**2))
+    return noise * np.sqrt(power / 10 ** (snr_db / 10) / float(np.mean(noise**2)))
 
 
 def alone(length: int, kind: str = "white") -> np.ndarray:

@@ -55,10 +55,9 @@ def test_the_setting_turns_suppression_off():
 # to the stage and to the detectors measured (docs/performance.md).
 @pytest.mark.parametrize("kind", ["white", "pink"])
 def test_steady_noise_alone_is_never_heard_as_speech(client, kind):
-    level = 0.05  # about as loud as the speech it goes under in the tests
-    alone = noise.alone(3 * audio.RATE, kind)
-    alone = alone * level / float(np.sqrt(np.mean(alone**2)))
-    response = post(client, wav_bytes(alone.astype(np.float32)))
+    # As loud as it would be 5 dB under a sentence.
+    alone = noise.alone_as_under(spoken("Please call me tomorrow morning."), 3.0, 5, kind)
+    response = post(client, wav_bytes(alone))
     assert response.status_code == 422, response.content
     assert "No speech heard" in response.json()["error"]
 
