@@ -24,7 +24,6 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -233,11 +232,8 @@ def main() -> None:
     parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
     args = parser.parse_args()
     voices = args.voices.split(",")
-    prepare, said = None, ""
-    if args.noise:
-        kind, _, db = args.noise.rpartition(":")
-        prepare = partial(noise.under, snr_db=float(db), kind=kind or "white")
-        said = f", {kind or 'white'} noise {float(db):g} dB under the speech"
+    prepare = noise.named(args.noise or "")
+    said = f", noise {args.noise} dB under the speech" if prepare else ""
     heading("Dictation benchmark", f", engine {args.engine}{said}")
     chosen = args.fields.split(",")
     results = {}

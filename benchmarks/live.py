@@ -120,7 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
     args = parser.parse_args()
-    kind, _, db = (args.noise or "").rpartition(":")
+    noisy = noise.named(args.noise or "")
     recordings = [("beckett.wav", *soundfile.read(beckett_path(), dtype="float32"), BECKETT_TEXT)]
     pause = np.zeros(audio.RATE, dtype=np.float32)  # a second between sentences
     sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
@@ -136,14 +136,15 @@ def main() -> None:
             host = f"127.0.0.1:{port}"
             session = SignedIn(host, EMAIL, PASSWORD)
             cookie, name = session.cookie, session.stream_name("/speech/live/")
-            heading("Live benchmark", f", {kind} noise {db} dB under the speech" if db else "")
+            said = f", noise {args.noise} dB under the speech" if noisy else ""
+            heading("Live benchmark", said)
             first_partials, final_delays, loops = [], [], 0
             live_errors = oneshot_errors = words = 0
             for label, samples, rate, reference in recordings:
                 samples = audio.to_rate(samples, rate)
                 # Warm the models once, outside the measurement.
                 asyncio.run(stream(host, cookie, name, samples[: audio.RATE]))
-                heard = noise.under(samples, float(db), kind or "white") if db else samples
+                heard = noisy(samples) if noisy else samples
                 result = asyncio.run(stream(host, cookie, name, heard))
                 spans = utterances(samples)
                 began = result["began"]

@@ -52,11 +52,6 @@ FIELDS = [
 NOISE_ALONE_SECONDS = 3.0
 
 
-def webrtc(samples: np.ndarray, level: int = denoise.LEVEL) -> np.ndarray:
-    suppressor = denoise.Suppressor(level, gated=False)
-    return np.concatenate([suppressor.feed(samples), suppressor.flush()])
-
-
 def rnnoise(samples: np.ndarray) -> np.ndarray:
     import pyrnnoise  # optional: see the docstring
 
@@ -72,17 +67,16 @@ def suppressor_named(name: str):
         return rnnoise
     if name.startswith("webrtc"):
         level = name.partition(":")[2]
-        return partial(webrtc, level=int(level or denoise.LEVEL))
+        return partial(denoise.cleaned, level=int(level or denoise.LEVEL))
     raise SystemExit(f"no suppressor called {name!r}")
 
 
 def preparing(condition: str, suppressor):
     """Noise under the speech, then the suppressor."""
-    kind, _, db = condition.partition(":")
+    noisy = noise.named(condition)
 
     def prepare(samples: np.ndarray) -> np.ndarray:
-        if kind != "clean":
-            samples = noise.under(samples, float(db), kind)
+        samples = samples if noisy is None else noisy(samples)
         return samples if suppressor is None else suppressor(samples)
 
     return prepare

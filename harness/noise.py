@@ -11,7 +11,8 @@ so runs repeat:
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 import numpy as np
 
@@ -36,6 +37,17 @@ def under(samples: np.ndarray, snr_db: float, kind: str = "white") -> np.ndarray
     """`kind` noise under the whole recording, snr_db below the speech's power
     (taken over its voiced frames)."""
     return (samples + _scaled(alone(len(samples), kind), samples, snr_db)).astype(np.float32)
+
+
+def named(name: str) -> Callable[[np.ndarray], np.ndarray] | None:
+    """What a benchmark's noise names: "babble:10" -> put babble 10 dB under
+    a recording ("10" alone is white); "clean" or "" -> None."""
+    if name in ("", "clean"):
+        return None
+    kind, _, db = name.rpartition(":")
+    if (kind or "white") not in KINDS:
+        raise ValueError(f"no noise called {kind!r}: one of {', '.join(KINDS)}")
+    return partial(under, snr_db=float(db), kind=kind or "white")
 
 
 def alone_as_under(speech: np.ndarray, seconds: float, snr_db: float, kind: str) -> np.ndarray:

@@ -82,5 +82,10 @@ def suppress(samples: np.ndarray) -> np.ndarray:
     clean, or where the setting turns suppression off."""
     if not enabled() or is_clean(audio.frame_levels(samples)):
         return samples
-    suppressor = Suppressor(gated=False)
+    return cleaned(samples)
+
+
+def cleaned(samples: np.ndarray, level: int = LEVEL) -> np.ndarray:
+    """A whole recording through the suppressor, clean or not."""
+    suppressor = Suppressor(level, gated=False)
     return np.concatenate([suppressor.feed(samples), suppressor.flush()])
