@@ -140,6 +140,34 @@ def test_a_name_offers_the_commonest_spelling_of_its_sound_and_a_split():
     assert values(NAME, "Annalee.") == ["Annalee", "Anna Lee"]
 
 
+def test_the_names_heard_go_to_the_engine_with_a_head_start_for_common_ones():
+    phrases = NAME.phrases_to_rank(Readings("Robert Ging.", ["Robert King."]), NO_HINTS)
+    assert set(phrases) == {"Robert Ging", "Robert King"}
+    assert phrases["Robert King"] > phrases["Robert Ging"]  # "Ging" is no one's surname
+
+
+def test_a_first_name_and_a_surname_heard_in_different_readings_are_put_together():
+    phrases = NAME.phrases_to_rank(Readings("Laura Howe.", ["Larry Hall."]), NO_HINTS)
+    assert "Laura Hall" in phrases
+
+
+def test_the_names_come_in_the_order_the_engine_ranked_them():
+    found = values(NAME, "Emmett Watson.", others=["Emma Watson."],
+                   ranked=["Emma Watson", "Emmett Watson"])  # fmt: skip
+    assert found[:2] == ["Emma Watson", "Emmett Watson"]
+
+
+def test_a_name_heard_one_way_only_or_spelled_is_not_ranked():
+    assert NAME.phrases_to_rank(Readings("Ada Lovelace."), NO_HINTS) == {}
+    spelled = Readings("Kilo India November Golf.", ["Kilo India November Golf"])
+    assert NAME.phrases_to_rank(spelled, NO_HINTS) == {}
+
+
+def test_a_name_is_never_offered_without_letters():
+    found = values(NAME, "Danielle Young.", others=["Daniel Young.", "10."])
+    assert found == ["Danielle Young", "Daniel Young"]
+
+
 def test_a_misheard_name_is_not_offered_with_sentence_words():
     found = values(NAME, "I learned your ring.", others=["Alan Turing.", "I learnt your ring."])
     assert found[0] == "Alan Turing"
