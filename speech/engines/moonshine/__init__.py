@@ -36,7 +36,7 @@ def _failures_as_engine_errors() -> Iterator[None]:
         raise EngineError("The speech engine failed on this recording: try again.") from error
 
 
-def _model_dir() -> Path:
+def model_dir() -> Path:
     try:
         import moonshine_cpp
     except (ImportError, OSError) as error:
@@ -59,7 +59,7 @@ class MoonshineEngine(Engine):
         with self._lock:
             if self._loaded is None:
                 try:
-                    self._loaded = Model(_model_dir())
+                    self._loaded = Model(model_dir())
                 except ImportError as error:
                     raise EngineUnavailable(f"onnxruntime is not installed: {error}") from None
         return self._loaded

@@ -5,6 +5,7 @@ side by side, and the tries of phrases the constrained searches walk."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from .tokenizer import BOS, Tokenizer
+
+logger = logging.getLogger(__name__)
 
 MIN_SAMPLES = 4000  # a quarter second at 16 kHz; under 1,000 the encoder fails
 STARTS_KEPT = 4  # recordings whose encoding is kept for the next search of them
@@ -44,17 +47,8 @@ class Encoded:
 
 class Model:
     def __init__(self, model_dir: Path) -> None:
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3
-        providers = ["CPUExecutionProvider"]
-        self.encoder = onnxruntime.InferenceSession(
-            str(model_dir / "encoder_model.ort"), options, providers=providers
-        )
-        self.decoder = onnxruntime.InferenceSession(
-            str(model_dir / "decoder_model_merged.ort"), options, providers=providers
-        )
+        self.encoder = session(model_dir / "encoder_model.ort")
+        self.decoder = session(model_dir / "decoder_model_merged.ort")
         self.tokenizer = Tokenizer(model_dir / "tokenizer.bin")
         self.past_names = [i.name for i in self.decoder.get_inputs() if i.name.startswith("past")]
         self._output_names = [o.name for o in self.decoder.get_outputs()]
@@ -136,6 +130,28 @@ class Model:
     def _run(self, feeds: dict[str, np.ndarray]) -> Step:
         outputs = self.decoder.run(self._output_names, feeds)
         return dict(zip(self._output_names, outputs, strict=True))
+
+
+def session(path: Path):
+    """An onnxruntime session of the model, its weights unpacked once
+    (unpacked.py); of the file as shipped where that fails, slower but
+    the same."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    try:
+        from . import unpacked
+
+        model: bytes | str = unpacked.onnx_bytes(path)
+    except Exception:  # a format this reader does not know: the shipped file still runs
+        logger.warning(
+            "Moonshine's %s runs as shipped, its weights unpacked at every step",
+            path.name,
+            exc_info=True,
+        )
+        model = str(path)
+    return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
