@@ -16,7 +16,10 @@ from lib.asgi import BodyLimit  # noqa: E402
 from speech import engines  # noqa: E402
 from speech.workers import RecognitionWorker  # noqa: E402
 
-engines.load_default_in_background()
+# A web process that hands recognition to workers loads no model (the
+# workers load theirs: manage.py speechworker).
+if not settings.SPEECH_USE_WORKERS:
+    engines.load_default_in_background()
 
 
 def body_limit(path: str) -> int:

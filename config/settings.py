@@ -301,7 +301,7 @@ LIVE_MAX_FRAME_BYTES = envint("LIVE_MAX_FRAME_BYTES", "65536")
 LIVE_JOB_SECONDS = envint("LIVE_JOB_SECONDS", "30")
 LIVE_FINISH_SECONDS = envint("LIVE_FINISH_SECONDS", "30")
 # With Redis, recognition (live sentences and dictations) runs in Channels
-# workers (manage.py runworker speech-recognition) that any machine can run,
+# workers (manage.py speechworker) that any machine can run,
 # and web processes load no speech model; without, in each web process. A
 # dictation not answered within DICTATION_WORKER_SECONDS is given up (503).
 SPEECH_WORKER_CHANNEL = "speech-recognition"

@@ -1,6 +1,6 @@
 """Recognition in Channels worker processes, for set-ups with Redis:
 
-    manage.py runworker speech-recognition
+    manage.py speechworker
 
 Any machine that reaches the Redis server can run workers; web processes
 then never recognise speech themselves. A job carries its audio and the

@@ -164,7 +164,7 @@ def site_with_a_worker(tmp_path, redis_url):
     )
     manage(env, "shell", "-c", script)
     port = free_port()
-    worker = [sys.executable, "manage.py", "runworker", "speech-recognition"]
+    worker = [sys.executable, "manage.py", "speechworker"]
     with (
         running(daphne(port), env, tmp_path / "daphne.log", port),
         running(worker, env, tmp_path / "worker.log") as process,
