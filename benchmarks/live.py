@@ -5,9 +5,10 @@ Run by hand from the repository root:
     .venv/bin/python benchmarks/live.py [--noise KIND:DB]
 
 Streams recordings at real-time pace (100 ms frames) into /ws/ and measures,
-from the moment each piece of speech reaches the server: the time to the
-first partial, and from the end of each utterance (a pause the server's own
-rule would cut at) to its final; then the WER of the finals against a
+from the moment each piece of speech reaches the server: the time to each
+utterance's first partial and between its partials, and from the end of
+each utterance (a pause the server's own rule would cut at) to its final;
+then the WER of the finals against a
 one-shot transcription of the same audio (through the same noise
 suppression as a dictation). With --noise, harness/noise.py's noise goes
 under the recordings (white, pink or babble, DB under the speech); the
@@ -53,7 +54,7 @@ from harness.site import (  # noqa: E402
     running,
     site_env,
 )
-from harness.voices import BECKETT_TEXT, beckett_path, spoken  # noqa: E402
+from harness.voices import BECKETT_TEXT, PIPER, VOICE, beckett_path, spoken  # noqa: E402
 from speech import audio, denoise, engines, recognition, segments  # noqa: E402
 
 EMAIL, PASSWORD = "bench@example.com", "a-Long-and-unusual-pass"
@@ -116,6 +117,19 @@ async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict
     return {"began": began, "partials": partials, "finals": finals}
 
 
+def partial_timings(result: dict, spans: list[tuple[float, float]]) -> tuple[list, list]:
+    """For each utterance, how long after its speech started its first
+    partial arrived, and the gaps between partials while it went on."""
+    firsts, gaps = [], []
+    arrivals = [arrived - result["began"] for arrived, _ in result["partials"]]
+    for start, end in spans:
+        during = [t for t in arrivals if start < t <= end]
+        if during:
+            firsts.append(during[0] - start)
+            gaps += [later - earlier for earlier, later in zip(during, during[1:], strict=False)]
+    return firsts, gaps
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
@@ -124,8 +138,9 @@ def main() -> None:
     recordings = [("beckett.wav", *soundfile.read(beckett_path(), dtype="float32"), BECKETT_TEXT)]
     pause = np.zeros(audio.RATE, dtype=np.float32)  # a second between sentences
     sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
-    read = np.concatenate([part for s in sentences for part in (spoken(s), pause)])
-    recordings.append(("eSpeak sentences", read, audio.RATE, " ".join(sentences)))
+    for label, voice in [("eSpeak", VOICE), ("Piper", PIPER)]:
+        read = np.concatenate([p for s in sentences for p in (spoken(s, voice=voice), pause)])
+        recordings.append((f"{label} sentences", read, audio.RATE, " ".join(sentences)))
     engine = engines.ENGINES["moonshine"]
 
     with tempfile.TemporaryDirectory() as var:
@@ -138,7 +153,7 @@ def main() -> None:
             cookie, name = session.cookie, session.stream_name("/speech/live/")
             said = f", noise {args.noise} dB under the speech" if noisy else ""
             heading("Live benchmark", said)
-            first_partials, final_delays, loops = [], [], 0
+            first_partials, partial_gaps, final_delays, loops = [], [], [], 0
             live_errors = oneshot_errors = words = 0
             for label, samples, rate, reference in recordings:
                 samples = audio.to_rate(samples, rate)
@@ -148,8 +163,8 @@ def main() -> None:
                 result = asyncio.run(stream(host, cookie, name, heard))
                 spans = utterances(samples)
                 began = result["began"]
-                if result["partials"] and spans:
-                    first_partials.append(result["partials"][0][0] - (began + spans[0][0]))
+                firsts, gaps = partial_timings(result, spans)
+                first_partials, partial_gaps = first_partials + firsts, partial_gaps + gaps
                 voiced = audio.speech_frames(samples)
                 for arrived, _, end in result["finals"]:
                     # The utterance ends at the last speech before the cut.
@@ -170,6 +185,9 @@ def main() -> None:
                 print(f"  one-shot: {oneshot}")
             rows = [
                 ("first partial after speech starts (median)", statistics.median(first_partials)),
+                ("first partial after speech starts (max)", max(first_partials)),
+                ("between partials while speech goes on (median)", statistics.median(partial_gaps)),
+                ("between partials while speech goes on (max)", max(partial_gaps)),
                 ("final after an utterance ends (median)", statistics.median(final_delays)),
                 ("final after an utterance ends (max)", max(final_delays)),
             ]
