@@ -2,7 +2,7 @@
 
 Run by hand from the repository root:
 
-    .venv/bin/python benchmarks/live.py [--noise KIND:DB]
+    .venv/bin/python benchmarks/live.py [--noise KIND:DB] [--sessions 1,2,4,8]
 
 Streams recordings at real-time pace (100 ms frames) into /ws/ and measures,
 from the moment each piece of speech reaches the server: the time to each
@@ -12,14 +12,17 @@ then the WER of the finals against a
 one-shot transcription of the same audio (through the same noise
 suppression as a dictation). With --noise, harness/noise.py's noise goes
 under the recordings (white, pink or babble, DB under the speech); the
-utterances are still timed on the clean audio. Results go in
-docs/performance.md.
+utterances are still timed on the clean audio. With --sessions, the Piper
+sentences are then streamed by N people at once, each signed in on a
+socket of their own, through the one daphne process that recognises them
+all (as one speech worker would). Results go in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import re
@@ -50,6 +53,7 @@ from harness.site import (  # noqa: E402
     SignedIn,
     daphne,
     free_port,
+    manage,
     migrate_with_person,
     running,
     site_env,
@@ -57,7 +61,7 @@ from harness.site import (  # noqa: E402
 from harness.voices import BECKETT_TEXT, PIPER, VOICE, beckett_path, spoken  # noqa: E402
 from speech import audio, denoise, engines, recognition, segments  # noqa: E402
 
-EMAIL, PASSWORD = "bench@example.com", "a-Long-and-unusual-pass"
+EMAIL, PASSWORD = "live{}@example.com", "a-Long-and-unusual-pass"
 FRAME_SECONDS = 0.1
 
 
@@ -130,74 +134,144 @@ def partial_timings(result: dict, spans: list[tuple[float, float]]) -> tuple[lis
     return firsts, gaps
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
-    args = parser.parse_args()
-    noisy = noise.named(args.noise or "")
-    recordings = [("beckett.wav", *soundfile.read(beckett_path(), dtype="float32"), BECKETT_TEXT)]
-    pause = np.zeros(audio.RATE, dtype=np.float32)  # a second between sentences
+def final_delays(result: dict, samples: np.ndarray) -> list[float]:
+    """How long after the end of its utterance's speech each final arrived
+    (the utterance ends at the last speech before the cut)."""
+    voiced = audio.speech_frames(samples)
+    delays = []
+    for arrived, _, end in result["finals"]:
+        last = np.flatnonzero(voiced[: int(end * audio.RATE / audio.FRAME)])
+        spoken_end = (last[-1] + 1) * audio.FRAME / audio.RATE if len(last) else end
+        delays.append(arrived - (result["began"] + spoken_end))
+    return delays
+
+
+class Timings:
+    """Every stream's timings and errors, pooled."""
+
+    def __init__(self) -> None:
+        self.firsts: list[float] = []
+        self.gaps: list[float] = []
+        self.finals: list[float] = []
+        self.errors = self.words = self.loops = 0
+
+    def add(self, result: dict, samples: np.ndarray, reference: str) -> str:
+        """The stream's finals, as one text."""
+        firsts, gaps = partial_timings(result, utterances(samples))
+        self.firsts += firsts
+        self.gaps += gaps
+        self.finals += final_delays(result, samples)
+        text = " ".join(t for _, t, _ in result["finals"])
+        self.loops += recognition.is_looping(text)
+        errors, words = word_errors(reference, text)
+        self.errors, self.words = self.errors + errors, self.words + words
+        return text
+
+    def row(self) -> list[str]:
+        seconds = [
+            statistics.median(self.firsts), max(self.firsts),
+            statistics.median(self.gaps), max(self.gaps),
+            statistics.median(self.finals), max(self.finals),
+        ]  # fmt: skip
+        return [f"{s:.2f} s" for s in seconds] + [f"{100 * self.errors / self.words:.1f}%"]
+
+
+@functools.cache
+def recordings() -> list[tuple[str, np.ndarray, str]]:
+    """(label, 16 kHz samples, text): the read recording, and the read
+    passages' sentences a second apart in eSpeak's and Piper's voices."""
+    samples, rate = soundfile.read(beckett_path(), dtype="float32")
+    found = [("beckett.wav", audio.to_rate(samples, rate), BECKETT_TEXT)]
+    pause = np.zeros(audio.RATE, dtype=np.float32)
     sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
     for label, voice in [("eSpeak", VOICE), ("Piper", PIPER)]:
         read = np.concatenate([p for s in sentences for p in (spoken(s, voice=voice), pause)])
-        recordings.append((f"{label} sentences", read, audio.RATE, " ".join(sentences)))
-    engine = engines.ENGINES["moonshine"]
+        found.append((f"{label} sentences", read, " ".join(sentences)))
+    return found
 
+
+Session = tuple[str, str]  # a person's cookie and live stream name
+
+
+def one_at_a_time(host: str, session: Session, noisy) -> None:
+    """Each recording streamed alone, against its one-shot transcription."""
+    timings, oneshot_errors = Timings(), 0
+    engine = engines.ENGINES["moonshine"]
+    for label, samples, reference in recordings():
+        heard = noisy(samples) if noisy else samples
+        result = asyncio.run(stream(host, *session, heard))
+        text = timings.add(result, samples, reference)
+        oneshot = recognition.recognise(denoise.suppress(heard), engine, "en").text
+        oneshot_errors += word_errors(reference, oneshot)[0]
+        counts = f"{len(result['finals'])} finals, {len(result['partials'])} partials"
+        print(f"\n{label}: {audio.seconds(samples):.1f} s, {counts}")
+        print(f"  live:     {text}")
+        print(f"  one-shot: {oneshot}")
+    print("\n| measure | value |")
+    print("| --- | --- |")
+    for measure, value in zip(MEASURES, timings.row(), strict=True):
+        print(f"| {measure} | {value} |")
+    print(f"| WER one-shot, same audio | {100 * oneshot_errors / timings.words:.1f}% |")
+    print(f"| transcripts with a repeated-phrase loop | {timings.loops} |")
+
+
+MEASURES = [
+    "first partial after speech starts (median)", "first partial after speech starts (max)",
+    "between partials while speech goes on (median)", "between partials while speech goes on (max)",
+    "final after an utterance ends (median)", "final after an utterance ends (max)",
+    "WER of the finals",
+]  # fmt: skip
+
+
+def at_once(host: str, sessions: list[Session], counts: list[int]) -> None:
+    """The Piper sentences streamed by N people at once, for each N."""
+    label, samples, reference = recordings()[-1]
+    print(f"\n{label} ({audio.seconds(samples):.1f} s), streamed by N people at once:\n")
+    print("| sessions | " + " | ".join(MEASURES) + " |")
+    print("| --- |" + " --- |" * len(MEASURES))
+
+    async def together(count: int) -> list[dict]:
+        return await asyncio.gather(*(stream(host, *s, samples) for s in sessions[:count]))
+
+    for count in counts:
+        timings = Timings()
+        for result in asyncio.run(together(count)):
+            timings.add(result, samples, reference)
+        print(f"| {count} | " + " | ".join(timings.row()) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
+    parser.add_argument("--sessions", help="N,M,...: also stream to N sessions at once")
+    args = parser.parse_args()
+    noisy = noise.named(args.noise or "")
+    counts = [int(n) for n in args.sessions.split(",")] if args.sessions else []
+    emails = [EMAIL.format(i) for i in range(max(counts, default=1))]
     with tempfile.TemporaryDirectory() as var:
         env = site_env(Path(var), {"LIVE_SESSIONS_PER_USER": "10"})
-        migrate_with_person(env, EMAIL, PASSWORD)
+        migrate_with_people(env, emails, PASSWORD)
         port = free_port()
         with running(daphne(port), env, Path(var) / "daphne.log", port):
             host = f"127.0.0.1:{port}"
-            session = SignedIn(host, EMAIL, PASSWORD)
-            cookie, name = session.cookie, session.stream_name("/speech/live/")
+            people = [SignedIn(host, email, PASSWORD) for email in emails]
+            sessions = [(p.cookie, p.stream_name("/speech/live/")) for p in people]
+            # Warm the models once, outside the measurement.
+            asyncio.run(stream(host, *sessions[0], recordings()[0][1][: audio.RATE]))
             said = f", noise {args.noise} dB under the speech" if noisy else ""
             heading("Live benchmark", said)
-            first_partials, partial_gaps, final_delays, loops = [], [], [], 0
-            live_errors = oneshot_errors = words = 0
-            for label, samples, rate, reference in recordings:
-                samples = audio.to_rate(samples, rate)
-                # Warm the models once, outside the measurement.
-                asyncio.run(stream(host, cookie, name, samples[: audio.RATE]))
-                heard = noisy(samples) if noisy else samples
-                result = asyncio.run(stream(host, cookie, name, heard))
-                spans = utterances(samples)
-                began = result["began"]
-                firsts, gaps = partial_timings(result, spans)
-                first_partials, partial_gaps = first_partials + firsts, partial_gaps + gaps
-                voiced = audio.speech_frames(samples)
-                for arrived, _, end in result["finals"]:
-                    # The utterance ends at the last speech before the cut.
-                    last = np.flatnonzero(voiced[: int(end * audio.RATE / audio.FRAME)])
-                    spoken_end = (last[-1] + 1) * audio.FRAME / audio.RATE if len(last) else end
-                    final_delays.append(arrived - (began + spoken_end))
-                text = " ".join(t for _, t, _ in result["finals"])
-                loops += recognition.is_looping(text)
-                oneshot = recognition.recognise(denoise.suppress(heard), engine, "en").text
-                e, n = word_errors(reference, text)
-                o, _ = word_errors(reference, oneshot)
-                live_errors, oneshot_errors, words = live_errors + e, oneshot_errors + o, words + n
-                counts = f"{len(result['finals'])} finals, {len(result['partials'])} partials"
-                print(
-                    f"\n{label}: {audio.seconds(samples):.1f} s, {len(spans)} utterances, {counts}"
-                )
-                print(f"  live:     {text}")
-                print(f"  one-shot: {oneshot}")
-            rows = [
-                ("first partial after speech starts (median)", statistics.median(first_partials)),
-                ("first partial after speech starts (max)", max(first_partials)),
-                ("between partials while speech goes on (median)", statistics.median(partial_gaps)),
-                ("between partials while speech goes on (max)", max(partial_gaps)),
-                ("final after an utterance ends (median)", statistics.median(final_delays)),
-                ("final after an utterance ends (max)", max(final_delays)),
-            ]
-            print("\n| measure | value |")
-            print("| --- | --- |")
-            for label, seconds in rows:
-                print(f"| {label} | {seconds:.2f} s |")
-            print(f"| WER of the finals | {100 * live_errors / words:.1f}% |")
-            print(f"| WER one-shot, same audio | {100 * oneshot_errors / words:.1f}% |")
-            print(f"| transcripts with a repeated-phrase loop | {loops} |")
+            one_at_a_time(host, sessions[0], noisy)
+            if counts:
+                at_once(host, sessions, counts)
+
+
+def migrate_with_people(env: dict[str, str], emails: list[str], password: str) -> None:
+    migrate_with_person(env, emails[0], password)
+    if emails[1:]:
+        script = "from accounts.models import User\n" + "".join(
+            f"User.objects.create_user({email!r}, {password!r})\n" for email in emails[1:]
+        )
+        manage(env, "shell", "-v0", "-c", script)
 
 
 if __name__ == "__main__":

@@ -200,15 +200,15 @@ class Session:
         }
         run_in_loop(self.loop, get_channel_layer().send(self.reply_channel, message))
 
-    def _in_pool(self, kind: str, index: int, samples: np.ndarray) -> None:
+    def _in_pool(self, kind: str, index: int, samples: np.ndarray) -> bool:
         def job() -> None:
             stale = self.segmenter.is_stale(kind, index)
             text = "" if stale else recognise_job(kind, self.engine, self.language, samples)
             self.segmenter.answer(kind, index, text)
 
-        recognition.submit(job)
+        return recognition.submit(job, urgent=kind != PARTIAL) is not None
 
-    def _to_workers(self, kind: str, index: int, samples: np.ndarray) -> None:
+    def _to_workers(self, kind: str, index: int, samples: np.ndarray) -> bool:
         if kind != PARTIAL:
             with self._lock:
                 self._waiting[(kind, index)] = time.monotonic() + settings.LIVE_JOB_SECONDS
@@ -223,3 +223,4 @@ class Session:
             "reply_to": self.reply_channel,
         }
         async_to_sync(get_channel_layer().send)(settings.SPEECH_WORKER_CHANNEL, job)
+        return True

@@ -100,11 +100,29 @@ def busy() -> bool:
     return not slots().any_free()
 
 
-def submit(job: Callable[[], None]) -> Future:
+_queued = 0  # live jobs submitted and not yet started
+_queued_lock = threading.Lock()
+
+
+def submit(job: Callable[[], None], urgent: bool = True) -> Future | None:
     """Run a job of the live path in the pool (live sessions are capped
-    per user instead of per job)."""
-    pool, _ = _pool_and_slots()
-    return pool.submit(job)
+    per user instead of per job). A job that is not urgent (a partial,
+    soon replaced) is not queued behind others: while any job waits for a
+    thread it is refused (None), so that sentences' finals never wait
+    behind partials."""
+    global _queued
+    with _queued_lock:
+        if not urgent and _queued:
+            return None
+        _queued += 1
+
+    def started() -> None:
+        global _queued
+        with _queued_lock:
+            _queued -= 1
+        job()
+
+    return _pool_and_slots()[0].submit(started)
 
 
 async def run(function: Callable[..., Any], *args: Any) -> Any:

@@ -1,13 +1,12 @@
 """Live audio cut into sentences: PCM frames in, recognition jobs out, and
 the jobs' answers in, handed on as partial text and finals in order.
 
-Frames are cut into segments at pauses (a segment ends after PAUSE_SECONDS of
-quiet following speech, or at MAX_SEGMENT_SECONDS, cut at its quietest
-moment). While a segment grows, its text so far is asked for about once a
-second as a partial; when it ends, it is asked for as a final. Jobs go out
-through `dispatch` (to this process's pool or to speech workers, as the live
-session decides) and their answers come back through `answer()`.
-"""
+Frames are cut into segments at pauses (PAUSE_SECONDS of quiet after speech,
+or MAX_SEGMENT_SECONDS, cut at the quietest moment). While a segment grows
+its text so far is asked for as a partial (unless `dispatch` is too busy to
+take one), and when it ends, as a final. Jobs go out through `dispatch` (to
+this process's pool or to speech workers, as the live session decides) and
+their answers come back through `answer()`."""
 
 from __future__ import annotations
 
@@ -49,7 +48,7 @@ class Final:
 
 
 PARTIAL, GUESS, FINAL = "partial", "guess", "final"
-Dispatch = Callable[[str, int, np.ndarray], None]
+Dispatch = Callable[[str, int, np.ndarray], bool]  # False: not taken (a partial, when busy)
 
 
 class Segmenter:
@@ -159,7 +158,8 @@ class Segmenter:
         if busy or not enough or now - self._last_partial < PARTIAL_EVERY_SECONDS:
             return
         self._last_partial = self._partial_since = now
-        self.dispatch(PARTIAL, self._next_index, self._segment.copy())
+        if not self.dispatch(PARTIAL, self._next_index, self._segment.copy()):
+            self._partial_since = None
 
     def answer(self, kind: str, index: int, text: str) -> None:
         """A job's text: a partial's, a guess's or a final's."""

@@ -2,9 +2,12 @@
 of recognising them (the recognition itself is tested with real speech in
 test_live.py)."""
 
+import threading
+import time
+
 import numpy as np
 
-from speech import audio
+from speech import audio, recognition
 from speech.segments import Final, Segmenter
 
 
@@ -18,17 +21,18 @@ def quiet(seconds: float) -> np.ndarray:
 
 
 class Recorder:
-    def __init__(self) -> None:
+    def __init__(self, takes_partials: bool = True) -> None:
         self.jobs: list[tuple[str, int, float]] = []
         self.partials: list[str] = []
         self.finals: list[Final] = []
+        self.takes_partials = takes_partials
 
     def session(self) -> Segmenter:
-        return Segmenter(
-            lambda kind, index, samples: self.jobs.append((kind, index, audio.seconds(samples))),
-            self.partials.append,
-            self.finals.append,
-        )
+        return Segmenter(self.dispatch, self.partials.append, self.finals.append)
+
+    def dispatch(self, kind: str, index: int, samples: np.ndarray) -> bool:
+        self.jobs.append((kind, index, audio.seconds(samples)))
+        return kind != "partial" or self.takes_partials
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.jobs]
@@ -80,3 +84,42 @@ def test_finals_are_handed_on_in_order_whatever_order_they_finish_in():
     session.answer("guess", [i for k, i in finals if k == "guess"][-1], "first")
     assert [f.text for f in out.finals] == ["first", "second"]
     assert out.partials[-1] == "<done>"
+
+
+def test_a_partial_waits_for_its_answer_before_the_next_is_asked_for():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(0.5)]))
+    time.sleep(0.45)
+    feed(session, tone(0.1))
+    assert out.kinds().count("partial") == 1
+
+
+def test_a_partial_refused_by_a_busy_pool_is_asked_for_again_later():
+    out = Recorder(takes_partials=False)
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(0.5)]))
+    time.sleep(0.45)
+    feed(session, tone(0.1))
+    assert out.kinds().count("partial") == 2
+
+
+def test_partials_are_not_queued_behind_other_jobs_but_finals_are(settings):
+    release, started = threading.Event(), []
+
+    def blocker() -> None:
+        started.append(1)
+        release.wait(10)
+
+    running = [recognition.submit(blocker) for _ in range(settings.SPEECH_WORKERS + 1)]
+    try:
+        deadline = time.monotonic() + 10
+        while len(started) < settings.SPEECH_WORKERS and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert recognition.submit(lambda: None, urgent=False) is None  # one job waits
+        running.append(recognition.submit(lambda: None))
+    finally:
+        release.set()
+    for job in running:
+        job.result(timeout=10)
+    assert recognition.submit(lambda: None, urgent=False) is not None  # none waits now
