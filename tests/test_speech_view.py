@@ -102,6 +102,8 @@ def test_spoken_values_fill_their_fields(client, field, said, value):
     ("field", "said", "value"),
     [
         ("email", "john dot smith at gmail dot com", "john.smith@gmail.com"),
+        # Heard "at Progundotme": ranked against the common providers.
+        ("email", "nina dash patel at proton dot me", "nina-patel@proton.me"),
         ("phone", "five five five one two three four", "5551234"),
         ("fullname", "Grace Hopper", "Grace Hopper"),
         ("fullname", "Thomas Edison", "Thomas Edison"),  # eSpeak's is heard "Thomas Anderson"

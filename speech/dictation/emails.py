@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .addresses import (
+    COMMON_DOMAINS,
     EMAIL_WORDS,
     GENERIC_DOMAINS,
     LEXICON,
@@ -43,6 +44,17 @@ HEARD_FOR_GMAIL = {"mail.com", "nail.com", "male.com"}
 # 2.5 or more below where something else was said (2 lost at 3.0:
 # "hannah99" to "Hannah", "sarah.connor" to "Sarah Connor").
 NAME_PRIOR = 2.0
+
+# A domain heard that is no common provider's is ranked on the audio against
+# the providers, each with this head start: "lahu dot com" -> "yahoo dot
+# com", "Progundotme" -> "proton dot me". Measured on the 52 of 128
+# benchmark addresses (four voices) heard with such a domain: the provider
+# scored 2.2 to 3.3 below the heard domain where it was what was said, and
+# 5.4 or more below where a domain of the address's own was (example.com,
+# skynet.com); 3.5 lifts the two and loses none. mail.com is left to the
+# gmail ranking above: it stood 1.1 below a gmail heard otherwise.
+PROVIDER_PRIOR = 3.5
+RANKED_PROVIDERS = tuple(p.replace(".", " dot ") for p in COMMON_DOMAINS if p != "mail.com")
 
 # An address as heard: before "at" (or "@"), and after.
 _AT = re.compile(r"^(?P<head>.+?)(?:\s+(?P<said>at|had)\s+|@)(?P<tail>.+)$", re.S)
@@ -117,14 +129,15 @@ class EmailKind(Kind):
         letters, they are not misheard as words, and as words ("to", "do",
         "no") they won over "edu" in two of six addresses. Otherwise the
         reading with the user names the form's name makes in its place, and
-        with both providers where its provider is one another sounds like."""
+        with both providers where its provider is one another sounds like,
+        or with each common provider where it is none of them."""
         best = _best(_candidates(readings))
         local, at, domain = best.address.rpartition("@")
         if not at:
             return {}
-        if not has_real_ending(best.address):
-            found = _LAST_LABEL.match(best.heard.strip())
-            return dict.fromkeys((found["head"] + d for d in GENERIC_DOMAINS), 0.0) if found else {}
+        found = _LAST_LABEL.match(best.heard.strip())
+        if found and not has_real_ending(best.address):
+            return dict.fromkeys((found["head"] + d for d in GENERIC_DOMAINS), 0.0)
         split = _AT.match(best.heard.strip())
         if not split:
             return {}
@@ -134,6 +147,8 @@ class EmailKind(Kind):
             heads |= dict.fromkeys(said_user_names(hints.name), NAME_PRIOR)
         if domain in HEARD_FOR_GMAIL:
             tails = {"gmail dot com": GMAIL_PRIOR, "mail dot com": 0.0}
+        elif domain not in COMMON_DOMAINS:
+            tails |= dict.fromkeys(RANKED_PROVIDERS, PROVIDER_PRIOR)
         if len(heads) == 1 and len(tails) == 1:
             return {}
         return {f"{h} at {t}": heads[h] + tails[t] for h in heads for t in tails}
