@@ -174,6 +174,9 @@ def test_a_name_heard_one_way_only_or_spelled_is_not_ranked():
     assert NAME.phrases_to_rank(Readings("Ada Lovelace."), NO_HINTS) == {}
     spelled = Readings("Kilo India November Golf.", ["Kilo India November Golf"])
     assert NAME.phrases_to_rank(spelled, NO_HINTS) == {}
+    # Letters said one by one: ranked as words, they would lose to noise.
+    letters = Readings("N. G. U. Y. D. N.", ["N. G. U. Y. E. N.", "Nguyen."])
+    assert NAME.phrases_to_rank(letters, NO_HINTS) == {}
 
 
 def test_a_name_is_never_offered_without_letters():

@@ -180,8 +180,9 @@ class NameKind(Kind):
     def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """The names heard, and their first names and surnames recombined
         ("Laura Howe" and "Larry Hall" make "Laura Hall"), each with its
-        commonness as the head start; none for a spelled name."""
-        if _spelled(readings):
+        commonness as the head start; none for a name spelled in the
+        alphabet or letter by letter (as words, its letters rank as noise)."""
+        if _spelled(readings) or _spelled_out(readings):
             return {}
         said = _said_names(readings)
         names = list(dict.fromkeys([*said, *_recombined(said)]))
@@ -232,6 +233,12 @@ def _word_commonness(word: str, ranks: dict[str, int]) -> float:
 
 def _spelled(readings: Readings) -> bool:
     return any(is_spelled(text) for text in [readings.heard, *readings.others])
+
+
+def _spelled_out(readings: Readings) -> bool:
+    """Whether a reading has letters said one by one ("N. G. U. Y. E. N.")."""
+    texts = (strip_fillers(text) for text in [readings.heard, *readings.others])
+    return any(_spelled_name(text) != text for text in texts)
 
 
 def _spelled_values(readings: Readings) -> list[str]:
