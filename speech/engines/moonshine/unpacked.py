@@ -63,8 +63,8 @@ def _graph(graph, name: str) -> onnx.GraphProto:
     return helper.make_graph(
         nodes,
         name,
-        [_value_info(infos[name]) for name in inputs if name not in known],
-        [_value_info(infos[name]) for name in outputs],
+        [_value_info(infos[arg]) for arg in inputs if arg not in known],
+        [_value_info(infos[arg]) for arg in outputs],
         initializer=weights,
     )
 
