@@ -6,6 +6,7 @@ import pytest
 from accounts.forms import MeForm
 from speech.dictation import Hints, Readings, kind_for
 from speech.dictation.addresses import is_whole
+from speech.dictation.emails import RANKED_PROVIDERS
 from speech.dictation.fields import EMAIL, NAME, PHONE
 from speech.dictation.kinds import TEXT
 from speech.dictation.names import name_value
@@ -102,9 +103,16 @@ def test_a_domain_of_its_own_is_ranked_against_the_common_providers():
     assert phrases["Ben underscore Carter at lahu dot com."] == 0  # as heard
     assert phrases["Ben underscore Carter at yahoo dot com"] > 0
     assert "Ben underscore Carter at mail dot com" not in phrases  # the gmail ranking's
-    # Heard with no "dot" to end it, the domain is still ranked against them.
+    # Heard with no "dot" to end it, the domain is still ranked against them,
+    # and no generic ending is guessed for it: where it ends is unknown.
     phrases = EMAIL.phrases_to_rank(Readings("Nina Dash Patel at Progundotme."), NO_HINTS)
     assert "Nina Dash Patel at proton dot me" in phrases
+    heard = Readings("Support at Mobilinot Ord.")
+    phrases = EMAIL.phrases_to_rank(heard, NO_HINTS)
+    assert set(phrases) == {
+        "Support at Mobilinot Ord.",
+        *(f"Support at {p}" for p in RANKED_PROVIDERS),
+    }
 
 
 def test_a_provider_heard_without_its_g_is_ranked_with_the_names_too():

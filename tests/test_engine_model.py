@@ -9,6 +9,7 @@ import onnxruntime
 import pytest
 
 from harness.voices import spoken
+from speech.engines import ENGINES
 from speech.engines.moonshine import model_dir
 from speech.engines.moonshine.model import session
 from speech.engines.moonshine.tokenizer import BOS
@@ -38,13 +39,13 @@ def test_the_decoder_unpacks_its_weights_once_not_at_every_step(decoder_path):
     assert not [w for w in graph.initializer if w.data_type == onnx.TensorProto.INT8]
 
 
-def test_the_unpacked_model_hears_what_the_shipped_one_hears(decoder_path):
-    encoder = session(model_dir() / "encoder_model.ort")
+def test_the_engines_model_hears_what_the_shipped_one_hears(decoder_path):
+    engine = ENGINES["moonshine"].model()  # the sessions the engine runs, unpacked
     samples = spoken("Grace Hopper")[None]
-    hidden = encoder.run(None, {"input_values": samples})[0]
+    hidden = engine.encoder.run(None, {"input_values": samples})[0]
     shipped = onnxruntime.InferenceSession(str(decoder_path), providers=["CPUExecutionProvider"])
     expected = first_logits(shipped, hidden)
-    found = first_logits(session(decoder_path), hidden)
+    found = first_logits(engine.decoder, hidden)
     assert np.abs(expected - found).max() < 1e-2
     assert np.argmax(expected[0, -1]) == np.argmax(found[0, -1])
 
