@@ -3,14 +3,12 @@ the spelling alphabet for a name the engine keeps mishearing."""
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from doublemetaphone import doublemetaphone
 
 from ..engines import Lexicon
+from .census import census, commonness
 from .kinds import Hints, Kind, Readings
 from .spelling import SPELLED, SPELLING_ALPHABET, is_spelled, join_spelled, runs_on, spelled_value
 from .words import strip_fillers
@@ -19,13 +17,12 @@ RARE = 1000  # past this rank a name gives way to a far commoner one that sounds
 # Ranked on the audio, a name people have beats one no one has, and a common
 # name beats a rare one the audio barely prefers: each word's commonness,
 # -log10(1 + rank / 100) (0 for the commonest, -1 at rank 900, -2.3 for a
-# word not in the census, as at rank UNKNOWN_RANK), counts this much beside
+# word not in the census, as at census.UNKNOWN_RANK), counts this much beside
 # the engine's score. Measured on the benchmark's 32 names in four voices
 # (128 recordings): heard order 92 right first; on the audio alone 94;
 # weights 0.5, 0.75, 1.0, 1.5 gave 101, 102, 101, 96, and none lost a name
 # the heard order had right.
 COMMONNESS_WEIGHT = 0.75
-UNKNOWN_RANK = 20_000
 RECOMBINED = 4  # first names and surnames from different readings, each way
 PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le"}
 
@@ -83,58 +80,17 @@ def _sounds_like_a_name(text: str) -> bool:
     return bool(words) and not NOT_IN_NAMES.intersection(words)
 
 
-@dataclass(frozen=True)
-class _Known:
-    """Names people have (the US census's, from the `names` package: 5,494
-    first names and 88,799 surnames, in lower case), and for each sound (a
-    Double Metaphone code) the commonest name of each kind that has it."""
-
-    firsts: dict[str, int]  # name -> its rank, 0 the commonest
-    lasts: dict[str, int]
-    first_by_sound: dict[str, str]
-    last_by_sound: dict[str, str]
-
-
-@cache
-def _known() -> _Known:
-    import names
-
-    firsts = _read(names.FILES["first:female"], names.FILES["first:male"])
-    lasts = _read(names.FILES["last"])
-    ranks = [{name: rank for rank, name in enumerate(found)} for found in (firsts, lasts)]
-    return _Known(*ranks, _by_sound(firsts), _by_sound(lasts))
-
-
-def _read(*paths: str) -> list[str]:
-    """The names in the files, commonest first (each file is in order of how
-    many people have the name; its second column is their percentage)."""
-    rows = []
-    for path in paths:
-        with open(path, encoding="utf-8") as lines:
-            rows += [
-                (float(line.split()[1]), line.split()[0].lower()) for line in lines if line.strip()
-            ]
-    return [name for _, name in sorted(rows, key=lambda row: -row[0])]
-
-
-def _by_sound(names: list[str]) -> dict[str, str]:
-    by_sound: dict[str, str] = {}
-    for name in names:
-        by_sound.setdefault(doublemetaphone(name)[0], name)
-    return by_sound
-
-
 def _unknown_first_name(name: str) -> bool:
     """Whether a name starts with a word no one is known to be called. Only
     the first name counts: the surnames are a long tail that holds ordinary
     words ("During", "Large") and leaves out real names ("Turing")."""
     words = name.lower().split()
-    return bool(words) and words[0] not in _known().firsts
+    return bool(words) and words[0] not in census().firsts
 
 
 def _split_in_two(name: str) -> str | None:
     """A first name and a surname heard as one word: "Annalee" -> "Anna Lee"."""
-    known, word = _known(), name.lower()
+    known, word = census(), name.lower()
     if " " in word:
         return None
     splits = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
@@ -146,7 +102,7 @@ def _sounding_alike(name: str) -> str | None:
     """The name with its first and last words written as the commonest name
     that sounds the same ("Robert Ging" -> "Robert King", "Lower Hal" ->
     "Laura Hall"), where that differs."""
-    known, words = _known(), name.lower().split()
+    known, words = census(), name.lower().split()
     if len(words) < 2:
         return None
     first = _commonest(words[0], known.first_by_sound, known.firsts)
@@ -221,14 +177,10 @@ def _recombined(names: list[str]) -> list[str]:
 def _commonness(name: str) -> float:
     """How common the first and last words are as a first name and a
     surname (a lone word as a first name, counted twice): 0 at best."""
-    known, words = _known(), name.lower().replace("'", "").split()
+    known, words = census(), name.lower().replace("'", "").split()
     if len(words) < 2:
-        return 2 * _word_commonness(words[0], known.firsts)
-    return _word_commonness(words[0], known.firsts) + _word_commonness(words[-1], known.lasts)
-
-
-def _word_commonness(word: str, ranks: dict[str, int]) -> float:
-    return -math.log10(1 + ranks.get(word, UNKNOWN_RANK) / 100)
+        return 2 * commonness(words[0], known.firsts)
+    return commonness(words[0], known.firsts) + commonness(words[-1], known.lasts)
 
 
 def _spelled(readings: Readings) -> bool:
