@@ -6,7 +6,7 @@ import pytest
 from accounts.forms import MeForm
 from speech.dictation import Hints, Readings, kind_for
 from speech.dictation.addresses import is_whole
-from speech.dictation.emails import RANKED_PROVIDERS
+from speech.dictation.emails import NAME_PRIOR, PROVIDER_PRIOR, RANKED_PROVIDERS
 from speech.dictation.fields import EMAIL, NAME, PHONE
 from speech.dictation.kinds import TEXT
 from speech.dictation.names import name_value
@@ -70,7 +70,7 @@ def test_every_alternative_address_is_well_formed_and_distinct():
 
 def test_the_name_in_the_form_lifts_the_address_made_of_it():
     heard = "Robert not queuing at example dot com."
-    others = ["Robert dot king at example dot com."]
+    others = ["Robert dot king at gmail dot com."]
     assert values(EMAIL, heard, others=others)[0] == "robert.queuing@example.com"
     hints = Hints(name="Robert King")
     assert values(EMAIL, heard, hints, others=others)[0] == "robert.king@example.com"
@@ -80,8 +80,8 @@ def test_the_name_in_the_form_puts_its_user_names_up_for_the_engine_to_rank():
     heard = Readings("Olivia dot marty at gmail dot com")
     assert EMAIL.phrases_to_rank(heard, NO_HINTS) == {}
     phrases = EMAIL.phrases_to_rank(heard, Hints(name="Olivia Martin"))
-    assert phrases["Olivia dot marty at gmail dot com"] == 0.0
-    assert phrases["Olivia dot Martin at gmail dot com"] > 0.0
+    as_heard = phrases["Olivia dot marty at gmail dot com"]
+    assert phrases["Olivia dot Martin at gmail dot com"] > as_heard + NAME_PRIOR
     assert "O Martin at gmail dot com" in phrases
     # The engine's choice among them leads; the rest stay one pick away.
     heard.ranked = ["Olivia dot Martin at gmail dot com", "Olivia dot marty at gmail dot com"]
@@ -100,8 +100,8 @@ def test_a_domain_of_its_own_is_ranked_against_the_common_providers():
     # where it is clearly said (the providers' head start is smaller than
     # the gap then: tests/test_speech_view.py).
     phrases = EMAIL.phrases_to_rank(Readings("Ben underscore Carter at lahu dot com."), NO_HINTS)
-    assert phrases["Ben underscore Carter at lahu dot com."] == 0  # as heard
-    assert phrases["Ben underscore Carter at yahoo dot com"] > 0
+    as_heard = phrases["Ben underscore Carter at lahu dot com."]
+    assert phrases["Ben underscore Carter at yahoo dot com"] == as_heard + PROVIDER_PRIOR
     assert "Ben underscore Carter at mail dot com" not in phrases  # the gmail ranking's
     # Heard with no "dot" to end it, the domain is still ranked against them,
     # and no generic ending is guessed for it: where it ends is unknown.
@@ -113,6 +113,28 @@ def test_a_domain_of_its_own_is_ranked_against_the_common_providers():
         "Support at Mobilinot Ord.",
         *(f"Support at {p}" for p in RANKED_PROVIDERS),
     }
+
+
+def test_the_user_name_each_reading_heard_is_ranked_the_commoner_names_ahead():
+    heard = Readings("Rover dot king at gmail dot com.", ["Robert dot king at gmail dot com."])
+    phrases = EMAIL.phrases_to_rank(heard, NO_HINTS)
+    assert set(phrases) == {
+        "Rover dot king at gmail dot com.",
+        "Robert dot king at gmail dot com.",
+    }
+    assert (
+        phrases["Robert dot king at gmail dot com."] > phrases["Rover dot king at gmail dot com."]
+    )
+
+
+def test_a_symbol_heard_as_a_word_is_ranked_as_the_symbol_too():
+    phrases = EMAIL.phrases_to_rank(Readings("Peter Nash Parker at Outlook dot com."), NO_HINTS)
+    assert (
+        phrases["Peter dash Parker at Outlook dot com."]
+        > phrases["Peter Nash Parker at Outlook dot com."]
+    )
+    phrases = EMAIL.phrases_to_rank(Readings("Mary Enders scored Jones at Yahoo.com."), NO_HINTS)
+    assert "Mary underscore Jones at Yahoo.com." in phrases
 
 
 def test_a_provider_heard_without_its_g_is_ranked_with_the_names_too():

@@ -36,10 +36,12 @@ def census() -> Census:
     return Census(*ranks, _by_sound(firsts), _by_sound(lasts))
 
 
-def commonness(word: str, ranks: dict[str, int]) -> float:
-    """-log10(1 + rank / 100): 0 for the commonest name, -1 at rank 900,
-    -2.3 for a word not among `ranks`."""
-    return -math.log10(1 + ranks.get(word, UNKNOWN_RANK) / 100)
+def commonness(word: str, *kinds: dict[str, int]) -> float:
+    """-log10(1 + rank / 100) for the word's best rank among the kinds of
+    name given: 0 for the commonest, -1 at rank 900, -2.3 for a word in
+    none of them."""
+    rank = min(ranks.get(word, UNKNOWN_RANK) for ranks in kinds)
+    return -math.log10(1 + rank / 100)
 
 
 def _read(*paths: str) -> list[str]:
