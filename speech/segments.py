@@ -161,8 +161,8 @@ class Segmenter:
         if not self.dispatch(PARTIAL, self._next_index, self._segment.copy()):
             self._partial_since = None
 
-    def answer(self, kind: str, index: int, text: str) -> None:
-        """A job's text: a partial's, a guess's or a final's."""
+    def answer(self, kind: str, index: int, text: str | None) -> None:
+        """A job's text: a partial's (None if skipped), a guess's or a final's."""
         if kind == PARTIAL:
             self._partial_result(index, text)
         elif kind == GUESS:
@@ -174,11 +174,11 @@ class Segmenter:
         """A partial whose sentence has ended: its final is what matters."""
         return kind == PARTIAL and index < self._next_index
 
-    def _partial_result(self, index: int, text: str) -> None:
+    def _partial_result(self, index: int, text: str | None) -> None:
         with self._lock:
             self._partial_since = None
-            # A partial that comes back after its segment's final is stale.
-            if self._emitted <= index and not self.closed:
+            # Stale after its segment's final; None: a worker skipped it.
+            if text is not None and self._emitted <= index and not self.closed:
                 self.on_partial(recognition.collapse_repeats(text) if text else "")
 
     def _guess(self) -> None:

@@ -10,6 +10,7 @@ on whichever daphne process holds that socket, or a dictation's request."""
 from __future__ import annotations
 
 import logging
+import math
 import time
 
 from asgiref.sync import async_to_sync
@@ -23,8 +24,12 @@ logger = logging.getLogger(__name__)
 class RecognitionWorker(SyncConsumer):
     def recognise_job(self, message: dict) -> None:
         engine = engines.ENGINES.get(message.get("engine", ""))
-        text = ""
-        if engine is not None:
+        text: str | None = ""
+        if (message.get("expires") or math.inf) < time.time():
+            # A partial that waited in the queue past the next one's time
+            # (the worker is behind): skipped, so that finals catch up.
+            text = None
+        elif engine is not None:
             started = time.perf_counter()
             samples = audio.from_pcm16(message["pcm"])
             text = live.recognise_job(message["kind"], engine, message["language"], samples)

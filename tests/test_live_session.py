@@ -104,6 +104,17 @@ def test_a_partial_refused_by_a_busy_pool_is_asked_for_again_later():
     assert out.kinds().count("partial") == 2
 
 
+def test_a_partial_a_worker_skipped_shows_nothing_and_the_next_is_asked_for():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(0.5)]))
+    session.answer("partial", out.jobs[-1][1], None)
+    assert out.partials == []
+    time.sleep(0.45)
+    feed(session, tone(0.1))
+    assert out.kinds().count("partial") == 2
+
+
 def test_partials_are_not_queued_behind_other_jobs_but_finals_are(settings):
     release, started = threading.Event(), []
 
