@@ -6,6 +6,7 @@ import pytest
 from accounts.forms import MeForm
 from speech.dictation import Hints, Readings, kind_for
 from speech.dictation.addresses import is_whole
+from speech.dictation.census import census, skeleton
 from speech.dictation.emails import NAME_PRIOR, PROVIDER_PRIOR, RANKED_PROVIDERS
 from speech.dictation.fields import EMAIL, NAME, PHONE
 from speech.dictation.kinds import TEXT
@@ -271,3 +272,29 @@ def test_a_choice_offers_the_next_choices_the_search_heard():
 def test_free_text_offers_the_other_wordings():
     found = values(TEXT, "Meet me at noon.", others=["Meet me at noon!", "Meat me at noon."])
     assert found == ["Meet me at noon.", "Meet me at noon!", "Meat me at noon."]
+
+
+def test_another_common_spelling_of_a_names_sound_is_one_pick_away():
+    found = values(NAME, "Sophia van der Berg.")
+    assert found[:2] == ["Sophia van der Berg", "Sofia van der Berg"]
+    assert values(NAME, "Sarah Conner.")[:3] == ["Sarah Conner", "Sara Conner", "Sarah Connor"]
+    # A rare spelling is not offered ("Ema"), nor a name that sounds otherwise.
+    assert values(NAME, "Emma Watson.") == ["Emma Watson"]
+    assert values(NAME, "Laura Hall.") == ["Laura Hall"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "alike"),
+    [
+        ("Sophia", "Sofia", True), ("Isabelle", "Isabel", True), ("Connor", "Conner", True),
+        ("Clarke", "Clark", True), ("Greene", "Green", True), ("Catherine", "Katherine", True),
+        ("Sophie", "Sofia", False), ("Hall", "Hale", False), ("Hopper", "Hooper", False),
+        ("Laura", "Larry", False),
+    ],
+)  # fmt: skip
+def test_names_written_alike_are_the_ways_of_writing_one_sound(one, other, alike):
+    assert (skeleton(one) == skeleton(other)) is alike
+
+
+def test_a_name_in_both_census_files_counts_at_its_commoner_rank():
+    assert census().firsts["john"] < 5  # a woman's name too, far down that list

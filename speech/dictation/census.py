@@ -5,6 +5,7 @@ commonest name that has it."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,14 +17,17 @@ UNKNOWN_RANK = 20_000
 
 @dataclass(frozen=True)
 class Census:
-    """The names in lower case, each with its rank (0 the commonest), and
-    for each sound (a Double Metaphone code) the commonest name of each kind
-    that has it."""
+    """The names in lower case, each with its rank (0 the commonest); for
+    each sound (a Double Metaphone code) the commonest name of each kind
+    that has it; and the names of each kind by their spelling skeleton,
+    commonest first."""
 
     firsts: dict[str, int]
     lasts: dict[str, int]
     first_by_sound: dict[str, str]
     last_by_sound: dict[str, str]
+    firsts_by_skeleton: dict[str, list[str]]
+    lasts_by_skeleton: dict[str, list[str]]
 
 
 @cache
@@ -33,7 +37,8 @@ def census() -> Census:
     firsts = _read(names.FILES["first:female"], names.FILES["first:male"])
     lasts = _read(names.FILES["last"])
     ranks = [{name: rank for rank, name in enumerate(found)} for found in (firsts, lasts)]
-    return Census(*ranks, _by_sound(firsts), _by_sound(lasts))
+    by_skeleton = _by_skeleton(firsts), _by_skeleton(lasts)
+    return Census(*ranks, _by_sound(firsts), _by_sound(lasts), *by_skeleton)
 
 
 def commonness(word: str, *kinds: dict[str, int]) -> float:
@@ -53,7 +58,8 @@ def _read(*paths: str) -> list[str]:
             rows += [
                 (float(line.split()[1]), line.split()[0].lower()) for line in lines if line.strip()
             ]
-    return [name for _, name in sorted(rows, key=lambda row: -row[0])]
+    # A name in both files (John is a woman's name too) at its commoner rank.
+    return list(dict.fromkeys(name for _, name in sorted(rows, key=lambda row: -row[0])))
 
 
 def _by_sound(names: list[str]) -> dict[str, str]:
@@ -61,3 +67,25 @@ def _by_sound(names: list[str]) -> dict[str, str]:
     for name in names:
         by_sound.setdefault(doublemetaphone(name)[0], name)
     return by_sound
+
+
+def skeleton(name: str) -> str:
+    """What is left of a name's spelling once the ways of writing one sound
+    are made one: Sophia and Sofia, Sarah and Sara, Isabelle and Isabel,
+    Connor and Conner, Clarke and Clark, Smyth and Smith, Catherine and
+    Katherine (and not Sophie and Sofia, Laura and Larry, John and Juan:
+    Double Metaphone's codes are too coarse for that)."""
+    word = name.lower().replace("ph", "f").replace("ck", "k")
+    word = re.sub(r"c(?=[aou]|$)", "k", word)  # a hard c
+    word = re.sub(r"(?<=[aeiou])h$", "", word)  # Sarah
+    word = re.sub(r"or$", "er", word)  # Connor
+    word = re.sub(r"(?<=[^aeiou]{2})e$|(?<=ee[^aeiou])e$", "", word)  # Clarke, Greene
+    word = word.replace("y", "i")  # Smyth
+    return re.sub(r"([^aeiou])\1+", r"\1", word)  # Isabell
+
+
+def _by_skeleton(names: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for name in names:
+        found.setdefault(skeleton(name), []).append(name)
+    return found

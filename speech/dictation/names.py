@@ -8,7 +8,7 @@ import re
 from doublemetaphone import doublemetaphone
 
 from ..engines import Lexicon
-from .census import census, commonness
+from .census import census, commonness, skeleton
 from .kinds import Hints, Kind, Readings
 from .spelling import SPELLED, SPELLING_ALPHABET, is_spelled, join_spelled, runs_on, spelled_value
 from .words import strip_fillers
@@ -23,6 +23,7 @@ RARE = 1000  # past this rank a name gives way to a far commoner one that sounds
 # weights 0.5, 0.75, 1.0, 1.5 gave 101, 102, 101, 96, and none lost a name
 # the heard order had right.
 COMMONNESS_WEIGHT = 0.75
+SPELLING_RANK = 2000  # another spelling of a name's sound is offered next if this common
 RECOMBINED = 4  # first names and surnames from different readings, each way
 PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le"}
 
@@ -152,6 +153,8 @@ class NameKind(Kind):
         names heard, in _said_names's order; else the transcript."""
         spelled = _spelled_values(readings) if _spelled(readings) else []
         values = list(dict.fromkeys([*spelled, *readings.ranked, *_said_names(readings)]))
+        if values and not spelled:
+            values = list(dict.fromkeys([values[0], *_written_otherwise(values[0]), *values]))
         return values or [v for v in [name_value(readings.heard)] if v]
 
 
@@ -165,6 +168,26 @@ def _said_names(readings: Readings) -> list[str]:
     said = [v for v in said if any(c.isalpha() for c in v)]
     said = sorted(dict.fromkeys(said), key=_unknown_first_name)
     return [v for one in said for v in (one, _split_in_two(one), _sounding_alike(one)) if v]
+
+
+def _written_otherwise(name: str) -> list[str]:
+    """The name with its first name, then its surname, spelled as the
+    commonest other name of the same sound ("Sophia" -> "Sofia", "Conner"
+    -> "Connor"), where that is a common name too: no ranking on the audio
+    can tell them apart, so the other is one pick away."""
+    known, words = census(), name.split()
+    if len(words) < 2:
+        return []
+    others = []
+    first = (0, known.firsts_by_skeleton, known.firsts)
+    for i, spellings, ranks in (first, (-1, known.lasts_by_skeleton, known.lasts)):
+        word = words[i].lower()
+        alike = [a for a in spellings.get(skeleton(word), []) if a != word]
+        if alike and ranks[alike[0]] < SPELLING_RANK:
+            written = [*words]
+            written[i] = alike[0]
+            others.append(name_value(" ".join(written)))
+    return others
 
 
 def _recombined(names: list[str]) -> list[str]:
