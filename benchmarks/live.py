@@ -3,6 +3,7 @@
 Run by hand from the repository root:
 
     .venv/bin/python benchmarks/live.py [--noise KIND:DB] [--sessions 1,2,4,8]
+        [--workers M]
 
 Streams recordings at real-time pace (100 ms frames) into /ws/ and measures,
 from the moment each piece of speech reaches the server: the time to each
@@ -15,13 +16,17 @@ under the recordings (white, pink or babble, DB under the speech); the
 utterances are still timed on the clean audio. With --sessions, the Piper
 sentences are then streamed by N people at once, each signed in on a
 socket of their own, through the one daphne process that recognises them
-all (as one speech worker would). Results go in docs/performance.md.
+all (as one speech worker would). With --workers, recognition runs in M
+speech workers instead (the Procfile's worker line), on a redis-server of
+the benchmark's own: the many-process shape on one machine. Results go in
+docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import json
 import os
@@ -55,6 +60,8 @@ from harness.site import (  # noqa: E402
     free_port,
     manage,
     migrate_with_person,
+    procfile,
+    redis,
     running,
     site_env,
 )
@@ -244,13 +251,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--noise", help="KIND:DB, noise (white, pink, babble) DB under the speech")
     parser.add_argument("--sessions", help="N,M,...: also stream to N sessions at once")
+    parser.add_argument("--workers", type=int, default=0, help="M speech workers, with Redis")
     args = parser.parse_args()
     noisy = noise.named(args.noise or "")
     counts = [int(n) for n in args.sessions.split(",")] if args.sessions else []
     emails = [EMAIL.format(i) for i in range(max(counts, default=1))]
-    with tempfile.TemporaryDirectory() as var:
-        env = site_env(Path(var), {"LIVE_SESSIONS_PER_USER": "10"})
+    with tempfile.TemporaryDirectory() as var, contextlib.ExitStack() as processes:
+        extra = {"LIVE_SESSIONS_PER_USER": "10"}
+        if args.workers:
+            extra["REDIS_URL"] = processes.enter_context(redis(Path(var)))
+        env = site_env(Path(var), extra)
         migrate_with_people(env, emails, PASSWORD)
+        for i in range(args.workers):
+            processes.enter_context(running(*procfile("worker", env), Path(var) / f"w{i}.log"))
         port = free_port()
         with running(daphne(port), env, Path(var) / "daphne.log", port):
             host = f"127.0.0.1:{port}"
@@ -259,6 +272,7 @@ def main() -> None:
             # Warm the models once, outside the measurement.
             asyncio.run(stream(host, *sessions[0], recordings()[0][1][: audio.RATE]))
             said = f", noise {args.noise} dB under the speech" if noisy else ""
+            said += f", {args.workers} speech workers" if args.workers else ""
             heading("Live benchmark", said)
             one_at_a_time(host, sessions[0], noisy)
             if counts:
