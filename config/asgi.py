@@ -13,13 +13,14 @@ from django.conf import settings  # noqa: E402
 
 import speech.routing  # noqa: E402
 from lib.asgi import BodyLimit  # noqa: E402
-from speech import engines  # noqa: E402
+from speech import dictation, engines  # noqa: E402
 from speech.workers import RecognitionWorker  # noqa: E402
 
 # A web process that hands recognition to workers loads no model (the
 # workers load theirs: manage.py speechworker).
 if not settings.SPEECH_USE_WORKERS:
     engines.load_default_in_background()
+    dictation.load_in_background()
 
 
 def body_limit(path: str) -> int:

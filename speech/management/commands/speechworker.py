@@ -1,13 +1,13 @@
 """manage.py speechworker: Channels' runworker on the speech channel, with
-the default engine's model loading as it starts, so that the first job
-does not wait for it. Web processes that hand recognition to workers load
-no model at all (config/asgi.py)."""
+the default engine's model (and the census of names) loading as it
+starts, so that the first job does not wait for them. Web processes that
+hand recognition to workers load no model at all (config/asgi.py)."""
 
 from channels import DEFAULT_CHANNEL_LAYER
 from channels.management.commands.runworker import Command as RunWorker
 from django.conf import settings
 
-from speech import engines
+from speech import dictation, engines
 
 
 class Command(RunWorker):
@@ -18,4 +18,5 @@ class Command(RunWorker):
 
     def handle(self, *args, **options) -> None:
         engines.load_default_in_background()
+        dictation.load_in_background()
         super().handle(*args, **options, channels=[settings.SPEECH_WORKER_CHANNEL])
