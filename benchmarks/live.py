@@ -128,17 +128,36 @@ async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict
     return {"began": began, "partials": partials, "finals": finals}
 
 
-def partial_timings(result: dict, spans: list[tuple[float, float]]) -> tuple[list, list]:
+def partial_timings(result: dict, samples: np.ndarray) -> tuple[list, list, list]:
     """For each utterance, how long after its speech started its first
-    partial arrived, and the gaps between partials while it went on."""
-    firsts, gaps = [], []
+    partial arrived, the gaps between partials while it went on, and those
+    of the gaps within one sentence as the site cut it (no final came
+    between) across which the speaker did not pause (no quiet of
+    segments.GUESS_SECONDS, where the site reads on a guess instead)."""
+    firsts, gaps, unbroken = [], [], []
     arrivals = [arrived - result["began"] for arrived, _ in result["partials"]]
-    for start, end in spans:
+    finals = [arrived - result["began"] for arrived, _, _ in result["finals"]]
+    voiced = audio.speech_frames(samples)
+    frame = audio.FRAME / audio.RATE
+    for start, end in utterances(samples):
         during = [t for t in arrivals if start < t <= end]
         if during:
             firsts.append(during[0] - start)
-            gaps += [later - earlier for earlier, later in zip(during, during[1:], strict=False)]
-    return firsts, gaps
+        for earlier, later in zip(during, during[1:], strict=False):
+            gaps.append(later - earlier)
+            between = voiced[int(earlier / frame) : int(later / frame)]
+            one_sentence = not any(earlier < t < later for t in finals)
+            if one_sentence and _longest_quiet(between) * frame < segments.GUESS_SECONDS:
+                unbroken.append(later - earlier)
+    return firsts, gaps, unbroken
+
+
+def _longest_quiet(voiced: np.ndarray) -> int:
+    longest = run = 0
+    for v in voiced:
+        run = 0 if v else run + 1
+        longest = max(longest, run)
+    return longest
 
 
 def final_delays(result: dict, samples: np.ndarray) -> list[float]:
@@ -159,14 +178,16 @@ class Timings:
     def __init__(self) -> None:
         self.firsts: list[float] = []
         self.gaps: list[float] = []
+        self.unbroken: list[float] = []
         self.finals: list[float] = []
         self.errors = self.words = self.loops = 0
 
     def add(self, result: dict, samples: np.ndarray, reference: str) -> str:
         """The stream's finals, as one text."""
-        firsts, gaps = partial_timings(result, utterances(samples))
+        firsts, gaps, unbroken = partial_timings(result, samples)
         self.firsts += firsts
         self.gaps += gaps
+        self.unbroken += unbroken
         self.finals += final_delays(result, samples)
         text = " ".join(t for _, t, _ in result["finals"])
         self.loops += recognition.is_looping(text)
@@ -177,7 +198,7 @@ class Timings:
     def row(self) -> list[str]:
         seconds = [
             statistics.median(self.firsts), max(self.firsts),
-            statistics.median(self.gaps), max(self.gaps),
+            statistics.median(self.gaps), max(self.gaps), max(self.unbroken, default=0),
             statistics.median(self.finals), max(self.finals),
         ]  # fmt: skip
         return [f"{s:.2f} s" for s in seconds] + [f"{100 * self.errors / self.words:.1f}%"]
@@ -225,6 +246,7 @@ def one_at_a_time(host: str, session: Session, noisy) -> None:
 MEASURES = [
     "first partial after speech starts (median)", "first partial after speech starts (max)",
     "between partials while speech goes on (median)", "between partials while speech goes on (max)",
+    "between partials of a sentence, no pause between (max)",
     "final after an utterance ends (median)", "final after an utterance ends (max)",
     "WER of the finals",
 ]  # fmt: skip
