@@ -161,9 +161,10 @@ class EmailKind(Kind):
         each generic one in that place. Country codes are left out: said as
         letters, they are not misheard as words, and as words ("to", "do",
         "no") they won over "edu" in two of six addresses. Otherwise the
-        reading with the user names the form's name makes in its place, and
-        with both providers where its provider is one another sounds like,
-        or with each common provider where it is none of them."""
+        reading with each user name heard (_heads), and those the form's
+        name makes, in its place, each weighed by how common its words are
+        as names; and with both providers where its provider is one another
+        sounds like, or with each common provider where it is none of them."""
         best = _best(_candidates(readings))
         local, at, domain = best.address.rpartition("@")
         if not at:
