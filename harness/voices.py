@@ -19,6 +19,7 @@ import numpy as np
 import soundfile
 
 from speech import audio
+from speech.dictation.words import fold_accents
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,7 +91,11 @@ def spoken_wav(text: str, **kwargs) -> bytes:
 def _debian(text: str, synthesiser: str, voice: str) -> tuple[np.ndarray, int]:
     """Debian's Flite or Festival (apt-get install flite festival
     festvox-us-slt-hts), whose voices are recorded people cut and joined or
-    modelled, unlike eSpeak's formant synthesis."""
+    modelled, unlike eSpeak's formant synthesis. Both read ASCII only and
+    spell out a word with another letter ("Côte" as "C. T. E.", "Türkiye"
+    as "D. R. K. I."), which no one does: they get it as an English speaker
+    reads it, accents dropped ("Cote", "Turkiye")."""
+    text = fold_accents(text)
     with tempfile.NamedTemporaryFile(suffix=".wav") as out:
         if synthesiser == "flite":
             command = ["flite", "-voice", voice, "-t", text, "-o", out.name]
