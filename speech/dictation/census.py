@@ -1,6 +1,6 @@
 """Names people have (the US census's, from the `names` package: 5,494 first
-names and 88,799 surnames), how common each is, and for each sound the
-commonest name that has it."""
+names and 88,799 surnames), how common each is, the commonest name of each
+sound, and the ways of spelling one sound (Sophia and Sofia)."""
 
 from __future__ import annotations
 

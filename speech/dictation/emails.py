@@ -134,9 +134,9 @@ def _heads(readings: Readings, best: str) -> list[str]:
     return list(dict.fromkeys(heads))
 
 
-def _commonness(head: str) -> float:
-    """How common a user name's words are as names, times COMMONNESS_WEIGHT
-    (symbols and numbers count for nothing)."""
+def _head_start(head: str) -> float:
+    """A user name's head start in the ranking: how common its words are as
+    names, times COMMONNESS_WEIGHT (symbols and numbers count for nothing)."""
     known = census()
     words = [w for w in plain(head).split() if w.isalpha() and w not in _NOT_NAMES]
     return COMMONNESS_WEIGHT * sum(commonness(w, known.firsts, known.lasts) for w in words)
@@ -175,11 +175,11 @@ class EmailKind(Kind):
         split = _AT.match(best.heard.strip())
         if not split:
             return {}
-        heads = {head: _commonness(head) for head in _heads(readings, split["head"])}
+        heads = {head: _head_start(head) for head in _heads(readings, split["head"])}
         tails = {split["tail"]: 0.0}
         # Measured only where "at" was heard as a word, as people say it.
         if hints.name and split["said"] and _near_the_name(local, hints.name):
-            heads |= {head: NAME_PRIOR + _commonness(head) for head in said_user_names(hints.name)}
+            heads |= {head: NAME_PRIOR + _head_start(head) for head in said_user_names(hints.name)}
         if domain in HEARD_FOR_GMAIL:
             tails = {"gmail dot com": GMAIL_PRIOR, "mail dot com": 0.0}
         elif domain not in COMMON_DOMAINS:
