@@ -7,7 +7,8 @@ from accounts.forms import MeForm
 from speech.dictation import Hints, Readings, kind_for
 from speech.dictation.addresses import is_whole
 from speech.dictation.census import census, skeleton
-from speech.dictation.emails import NAME_PRIOR, PROVIDER_PRIOR, RANKED_PROVIDERS
+from speech.dictation.domains import PROVIDER_PRIOR, RANKED_PROVIDERS, web_commonness
+from speech.dictation.emails import NAME_PRIOR
 from speech.dictation.fields import EMAIL, NAME, PHONE
 from speech.dictation.kinds import TEXT
 from speech.dictation.names import name_value
@@ -114,6 +115,35 @@ def test_a_domain_of_its_own_is_ranked_against_the_common_providers():
         "Support at Mobilinot Ord.",
         *(f"Support at {p}" for p in RANKED_PROVIDERS),
     }
+
+
+def test_the_domains_other_readings_heard_are_ranked_the_commoner_on_the_web_ahead():
+    # Festival's "contact at greenfield dot org", heard three ways.
+    heard = Readings(
+        "Contact at grainfield.org.",
+        ["Contact at greenfield dot org.", "Contact at brainfield.org.", "Contact at grainfield."],
+    )
+    phrases = EMAIL.phrases_to_rank(heard, NO_HINTS)
+    assert (
+        phrases["Contact at greenfield dot org."]
+        > phrases["Contact at grainfield.org."]
+        > phrases["Contact at brainfield.org."]
+    )
+    assert "Contact at grainfield." not in phrases  # no real ending: no domain of anyone's
+    assert phrases["Contact at gmail dot com"] == phrases["Contact at grainfield.org."] + 3.5
+
+
+def test_other_domains_are_not_ranked_against_a_common_provider_heard():
+    heard = Readings("Tom at outlook dot com.", ["Tom at outlet dot com."])
+    assert EMAIL.phrases_to_rank(heard, NO_HINTS) == {}
+
+
+@pytest.mark.parametrize(
+    ("common", "rare"),
+    [("greenfield", "grainfield"), ("bakery", "baycurry"), ("mozilla", "mazilla")],
+)
+def test_a_name_common_on_the_web_is_commoner_than_one_heard_for_it(common, rare):
+    assert web_commonness(common) > web_commonness(rare)
 
 
 def test_the_user_name_each_reading_heard_is_ranked_the_commoner_names_ahead():

@@ -104,6 +104,9 @@ def test_spoken_values_fill_their_fields(client, field, said, value):
         ("email", "john dot smith at gmail dot com", "john.smith@gmail.com"),
         # Heard "at Progundotme": ranked against the common providers.
         ("email", "nina dash patel at proton dot me", "nina-patel@proton.me"),
+        # Heard "Support at mazilla.org." (and "mozilla" in another reading):
+        # the domain commoner on the web, ranked on the audio.
+        ("email", "support at mozilla dot org", "support@mozilla.org"),
         # Heard "Mary Enders scored Jones": the underscore in it, ranked on the audio.
         ("email", "mary underscore jones at yahoo dot com", "mary_jones@yahoo.com"),
         ("phone", "five five five one two three four", "5551234"),

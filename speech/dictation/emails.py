@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .addresses import (
-    COMMON_DOMAINS,
     EMAIL_WORDS,
     GENERIC_DOMAINS,
     LEXICON,
@@ -24,19 +23,10 @@ from .addresses import (
 )
 from .census import census, commonness
 from .context import local_parts, said_user_names, sounds_like_the_name
+from .domains import domains_to_rank
 from .kinds import Hints, Kind, Readings
 from .spelling import from_alphabet, is_spelled, runs_on
 from .words import TEENS, TENS, UNITS, plain
-
-# Where "gmail" is heard as "mail" (Festival's and Flite's voices lose its
-# "g"), the engine ranks "... at gmail dot com" against "... at mail dot
-# com" on the audio, gmail with this head start: most addresses are at gmail
-# and few at mail.com. Measured on 34 addresses in four voices, mail led by
-# 0.1 to 5.0 where gmail was said and by 1.9 to 9 where mail was: 22 of 22
-# gmail and 10 of 12 mail.com addresses right (on eSpeak and Piper's
-# voices, as on people's, the two are 6 to 10 apart either way).
-GMAIL_PRIOR = 5.5
-HEARD_FOR_GMAIL = {"mail.com", "nail.com", "male.com"}
 
 # The user names a full name makes, said in place of the one heard, ranked
 # on the audio with this head start: "Olivia dot marty" -> "Olivia dot
@@ -47,17 +37,6 @@ HEARD_FOR_GMAIL = {"mail.com", "nail.com", "male.com"}
 # 2.5 or more below where something else was said (2 lost at 3.0:
 # "hannah99" to "Hannah", "sarah.connor" to "Sarah Connor").
 NAME_PRIOR = 2.0
-
-# A domain heard that is no common provider's is ranked on the audio against
-# the providers, each with this head start: "lahu dot com" -> "yahoo dot
-# com", "Progundotme" -> "proton dot me". Measured on the 52 of 128
-# benchmark addresses (four voices) heard with such a domain: the provider
-# scored 2.2 to 3.3 below the heard domain where it was what was said, and
-# 5.4 or more below where a domain of the address's own was (example.com,
-# skynet.com); 3.5 lifts the two and loses none. mail.com is left to the
-# gmail ranking above: it stood 1.1 below a gmail heard otherwise.
-PROVIDER_PRIOR = 3.5
-RANKED_PROVIDERS = tuple(p.replace(".", " dot ") for p in COMMON_DOMAINS if p != "mail.com")
 
 # The user name as each open reading heard it, and with a mishearing of a
 # symbol undone ("Peter Nash Parker" -> "Peter dash Parker"), ranked on the
@@ -124,12 +103,17 @@ def _candidates(readings: Readings) -> list[_Candidate]:
     return found
 
 
-def _heads(readings: Readings, best: str) -> list[str]:
-    """The user name as the best address heard it, as each open reading did
-    (not in an address spelled in the alphabet, whose words rank as noise),
-    and each with a mishearing of a symbol undone."""
+def _said_addresses(readings: Readings) -> list[re.Match]:
+    """Each open reading split at its "at" (none in an address spelled in
+    the alphabet, whose words rank as noise)."""
     texts = [] if _spelled(readings) else [readings.heard, *readings.others]
-    heads = [best, *(said["head"] for text in texts if (said := _AT.match(text.strip())))]
+    return [said for text in texts if (said := _AT.match(text.strip()))]
+
+
+def _heads(said: list[re.Match], best: str) -> list[str]:
+    """The user name as the best address heard it, as each open reading did,
+    and each with a mishearing of a symbol undone."""
+    heads = [best, *(found["head"] for found in said)]
     heads += [other for head in heads for other in said_otherwise(head)]
     return list(dict.fromkeys(heads))
 
@@ -163,8 +147,7 @@ class EmailKind(Kind):
         "no") they won over "edu" in two of six addresses. Otherwise the
         reading with each user name heard (_heads), and those the form's
         name makes, in its place, each weighed by how common its words are
-        as names; and with both providers where its provider is one another
-        sounds like, or with each common provider where it is none of them."""
+        as names; and with each domain domains_to_rank names in its."""
         best = _best(_candidates(readings))
         local, at, domain = best.address.rpartition("@")
         if not at:
@@ -175,15 +158,12 @@ class EmailKind(Kind):
         split = _AT.match(best.heard.strip())
         if not split:
             return {}
-        heads = {head: _head_start(head) for head in _heads(readings, split["head"])}
-        tails = {split["tail"]: 0.0}
+        said = _said_addresses(readings)
+        heads = {head: _head_start(head) for head in _heads(said, split["head"])}
         # Measured only where "at" was heard as a word, as people say it.
         if hints.name and split["said"] and _near_the_name(local, hints.name):
             heads |= {head: NAME_PRIOR + _head_start(head) for head in said_user_names(hints.name)}
-        if domain in HEARD_FOR_GMAIL:
-            tails = {"gmail dot com": GMAIL_PRIOR, "mail dot com": 0.0}
-        elif domain not in COMMON_DOMAINS:
-            tails |= dict.fromkeys(RANKED_PROVIDERS, PROVIDER_PRIOR)
+        tails = domains_to_rank(domain, split["tail"], [found["tail"] for found in said])
         if len(heads) == 1 and len(tails) == 1:
             return {}
         return {f"{h} at {t}": heads[h] + tails[t] for h in heads for t in tails}
