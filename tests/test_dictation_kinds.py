@@ -249,6 +249,13 @@ def test_where_every_reading_has_sentence_words_the_best_stands():
         ("Idea, really.", ["Nigeria", "Niger"], "NG"),
         ("", ["Japan"], "JP"),
         ("Idea, really.", [], None),
+        # The search's first kept where a name in the transcript is only part of it.
+        ("Saint Martin Dutch Park.", ["Sint Maarten Dutch part", "Saint Martin"], "SX"),
+        ("I live in Japan", ["Jamaica", "Japan"], "JP"),
+        # One the search heard next, written far more like the transcript.
+        ("S. Waitini.", ["Sweden", "Eswatini", "U S"], "SZ"),
+        ("Grenade.", ["Brunei", "Brazil", "Grenada"], "GD"),
+        ("Shelley.", ["Chile", "Seychelles"], "CL"),  # not far enough
     ],
 )
 def test_countries_are_matched_to_the_fields_choices(heard, ranked, code):
