@@ -212,6 +212,15 @@ def test_a_rare_surname_is_not_pushed_down_by_a_common_word():
 def test_a_name_offers_the_commonest_spelling_of_its_sound_and_a_split():
     assert "Robert King" in values(NAME, "Robert Ging.", others=["Robert Ding."])
     assert values(NAME, "Annalee.") == ["Annalee", "Anna Lee"]
+    # Split where both words are commonest ("Anna Lie", not "Ann Alie"),
+    # and then written as the commonest name of that sound.
+    assert "Anna Lee" in values(NAME, "Annalie.")
+
+
+def test_a_surname_heard_as_two_words_is_offered_as_one():
+    assert "Ada Lovelace" in values(NAME, "Ada Love Lace.")
+    assert "Ryan McDonald" in values(NAME, "Ryan Mc Donald.")
+    assert "Anna Vandyke" not in values(NAME, "Anna van Dyke.")  # a particle stays apart
 
 
 def test_the_names_heard_go_to_the_engine_with_a_head_start_for_common_ones():

@@ -90,13 +90,29 @@ def _unknown_first_name(name: str) -> bool:
 
 
 def _split_in_two(name: str) -> str | None:
-    """A first name and a surname heard as one word: "Annalee" -> "Anna Lee"."""
+    """A first name and a surname heard as one word, split where both are
+    commonest: "Annalee" -> "Anna Lee", "Annalie" -> "Anna Lie" (not "Ann
+    Alie")."""
     known, word = census(), name.lower()
     if " " in word:
         return None
     splits = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
     found = [(a, b) for a, b in splits if a in known.firsts and b in known.lasts]
-    return name_value(" ".join(found[0])) if found else None
+    if not found:
+        return None
+    best = max(found, key=lambda pair: _commonness(" ".join(pair)))
+    return name_value(" ".join(best))
+
+
+def _joined(name: str) -> str | None:
+    """A surname heard as two words, joined where that is a surname people
+    have: "Ada Love Lace" -> "Ada Lovelace", "Ryan Mc Donald" -> "Ryan
+    McDonald" (not after a particle: "van Dyke" stays)."""
+    words = name.split()
+    if len(words) < 3 or words[-2].lower() in PARTICLES:
+        return None
+    surname = (words[-2] + words[-1]).lower()
+    return name_value(" ".join([*words[:-2], surname])) if surname in census().lasts else None
 
 
 def _sounding_alike(name: str) -> str | None:
@@ -161,13 +177,18 @@ class NameKind(Kind):
 def _said_names(readings: Readings) -> list[str]:
     """The open readings with no word that names never have, those that
     start with a first name people have first, each followed by it in two
-    words where it was heard as one, and by the commonest names that sound
-    the same. A reading with no letters ("10.") names no one."""
+    words where it was heard as one and its surname in one word where it
+    was heard as two, then by the commonest names that sound like each. A
+    reading with no letters ("10.") names no one."""
     heard = [readings.heard, *(readings.constrained or readings.others)]
     said = [name_value(text) for text in heard if _sounds_like_a_name(text)]
     said = [v for v in said if any(c.isalpha() for c in v)]
     said = sorted(dict.fromkeys(said), key=_unknown_first_name)
-    return [v for one in said for v in (one, _split_in_two(one), _sounding_alike(one)) if v]
+    found = []
+    for one in said:
+        forms = [form for form in (one, _split_in_two(one), _joined(one)) if form]
+        found += [*forms, *(alike for form in forms if (alike := _sounding_alike(form)))]
+    return list(dict.fromkeys(found))
 
 
 def _written_otherwise(name: str) -> list[str]:
