@@ -95,5 +95,5 @@ def _words():
 
 
 def load() -> None:
-    """Read the word counts now (0.3 s, 45 MB), not when an address needs them."""
+    """Read the word counts now (0.3 s, about 50 MB), not when an address needs them."""
     _words()
