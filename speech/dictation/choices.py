@@ -126,10 +126,11 @@ class Choices:
 
     def _nearness(self, spoken: str, value: str) -> float:
         """How like the transcript a choice's nearest name is written, 0-100."""
-        return max(fuzz.ratio(spoken, name) for name in self.names_of[value])
+        return max(fuzz.ratio(spoken, name) for name in self._names_of[value])
 
     @cached_property
-    def names_of(self) -> dict[str, list[str]]:
+    def _names_of(self) -> dict[str, list[str]]:
+        """Each choice's value -> its normalised names."""
         found: dict[str, list[str]] = {}
         for name, value in self.names:
             found.setdefault(value, []).append(name)

@@ -147,7 +147,7 @@ class EmailKind(Kind):
         "no") they won over "edu" in two of six addresses. Otherwise the
         reading with each user name heard (_heads), and those the form's
         name makes, in its place, each weighed by how common its words are
-        as names; and with each domain domains_to_rank names in its."""
+        as names; and with each domain domains_to_rank offers in its place."""
         best = _best(_candidates(readings))
         local, at, domain = best.address.rpartition("@")
         if not at:
