@@ -120,8 +120,8 @@ class Choices:
         named = (v for v in heard[:5] if scores.get(v, 0) >= 100)
         if said := next((v for v in named if self._nearness(spoken, v) >= near_first), None):
             return said
-        written = (v for v in heard[1:5] if self._nearness(spoken, v) >= NEAR)
-        near = [v for v in written if self._nearness(spoken, v) - near_first >= NEARER]
+        nearness = {v: self._nearness(spoken, v) for v in heard[1:5]}
+        near = [v for v, n in nearness.items() if n >= NEAR and n - near_first >= NEARER]
         return near[0] if near else first
 
     def _nearness(self, spoken: str, value: str) -> float:

@@ -51,11 +51,11 @@ def domains_to_rank(domain: str, heard: str, others: list[str]) -> dict[str, flo
     if domain in COMMON_DOMAINS:
         return {heard: 0.0}
     ranked = {heard: 0.0, **dict.fromkeys(RANKED_PROVIDERS, PROVIDER_PRIOR)}
-    seen = {domain, *COMMON_DOMAINS}
+    seen, heard_commonness = {domain, *COMMON_DOMAINS}, _name_commonness(domain)
     for other in others:
-        if (found := domain_of(other)) not in seen and has_real_ending(f"x@{found}"):
+        if (found := domain_of(other)) not in seen and has_real_ending(found):
             seen.add(found)
-            ranked[other] = WEB_WEIGHT * (_name_commonness(found) - _name_commonness(domain))
+            ranked[other] = WEB_WEIGHT * (_name_commonness(found) - heard_commonness)
     return ranked
 
 
