@@ -7,6 +7,7 @@ from accounts.forms import MeForm
 from speech.dictation import Hints, Readings, kind_for
 from speech.dictation.addresses import is_whole
 from speech.dictation.census import census, skeleton
+from speech.dictation.context import local_parts, sounds_like_the_name
 from speech.dictation.domains import PROVIDER_PRIOR, RANKED_PROVIDERS, web_commonness
 from speech.dictation.emails import NAME_PRIOR
 from speech.dictation.fields import EMAIL, NAME, PHONE
@@ -172,6 +173,15 @@ def test_a_provider_heard_without_its_g_is_ranked_with_the_names_too():
     phrases = EMAIL.phrases_to_rank(Readings("Enosmith at mail dot com."), Hints(name="Anna Smith"))
     assert phrases["Enosmith at gmail dot com"] > phrases["Enosmith at mail dot com"]
     assert phrases["Anna Smith at gmail dot com"] > phrases["Anna Smith at mail dot com"]
+
+
+def test_a_user_name_is_written_as_the_name_the_same_way_in_every_process():
+    # "watson" and "ewatson" (E. Watson) sound the same: the choice must not
+    # hang on the order a set of strings iterates in, which each process
+    # draws at random.
+    forms = local_parts("Emma Watson")
+    assert sounds_like_the_name("emma.watson", forms) is None  # already the name's
+    assert sounds_like_the_name("emma.whatson", forms) == "emma.watson"
 
 
 def test_a_user_name_that_sounds_like_the_name_is_written_as_the_name():

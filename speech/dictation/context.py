@@ -61,9 +61,12 @@ def sounds_like_the_name(local: str, forms: frozenset[str]) -> str | None:
     does."""
     parts = re.split(r"([._\-+]|\d+)", local)
     changed = False
+    # Shortest first, then alphabetical: "whatson" is "watson", not
+    # "ewatson", the same sound, whatever order the set iterates in.
+    ordered = sorted(forms, key=lambda form: (len(form), form))
     for i, part in enumerate(parts):
-        if len(part) >= 3 and part.isalpha():
-            like = next((form for form in forms if _sounds_alike(part, form)), None)
+        if len(part) >= 3 and part.isalpha() and part not in forms:
+            like = next((form for form in ordered if _sounds_alike(part, form)), None)
             if like is not None:
                 parts[i], changed = like, True
     return "".join(parts) if changed else None
