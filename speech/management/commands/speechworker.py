@@ -1,6 +1,6 @@
 """manage.py speechworker: Channels' runworker on the speech channel, with
-the default engine's model (and the census of names) loading as it
-starts, so that the first job does not wait for them. Web processes that
+the default engine's model (and dictation's census of names and web word
+counts) loading as it starts, so that the first job does not wait for them. Web processes that
 hand recognition to workers load no model at all (config/asgi.py)."""
 
 from channels import DEFAULT_CHANNEL_LAYER
