@@ -2,19 +2,20 @@
 
 Run by hand from the repository root (loopback only):
 
-    .venv/bin/python benchmarks/load.py [--sockets 1000,5000] [--seconds 5]
+    .venv/bin/python benchmarks/load.py [--sockets 1000,5000,10000] [--seconds 5]
         [--clients 1,2,4,8] [--requests 4] [--workers N]
 
 One daphne (lib.server) serves the site on its embedded defaults. Measured:
-- idle signed-in `/ws/` connections: the process's resident memory before
-  and after N are open, per connection;
+- idle signed-in `/ws/` connections, 1,000, 5,000 and 10,000 held at
+  once: the process's resident memory before the first and with
+  N open, per connection, and the time to open them;
 - log-in page GETs from 8 threads for --seconds: requests a second, p50/p95;
 - dictations of a 3-second recording from C clients at once, --requests
   each: audio seconds recognised per wall second, p50/p95 of those answered,
   and how fast the ones refused past SPEECH_MAX_JOBS got their 503;
-- the process's resident memory before and after its first dictation (the
-  models load then, unless --workers N speech workers on a Redis of their
-  own recognise instead).
+- the process's resident memory before and after its first dictation (it
+  loads its models in the background as it starts, unless --workers N
+  speech workers on a Redis of their own recognise instead).
 Every loop is bounded in count, and every wait in time. Results go in
 docs/performance.md.
 """
@@ -44,7 +45,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 import soundfile  # noqa: E402
 import websockets  # noqa: E402
 
-from benchmarks.common import heading, percentile, resident_mb  # noqa: E402
+from benchmarks.common import heading, percentile, resident_mb, settled_mb  # noqa: E402
 from harness.site import (  # noqa: E402
     SignedIn,
     daphne,
@@ -70,19 +71,27 @@ async def open_idle(host: str, cookie: str, count: int) -> list:
     return opened
 
 
-def idle_sockets(host: str, pid: int, session: SignedIn, count: int) -> str:
-    async def measure() -> str:
-        before = resident_mb(pid)
-        started = time.perf_counter()
-        opened = await open_idle(host, session.cookie, count)
-        took = time.perf_counter() - started
-        await asyncio.sleep(2)
-        after = resident_mb(pid)
-        await asyncio.gather(*(socket.close() for socket in opened))
-        per = (after - before) * 1024 / count
-        return f"| {count} | {before:.0f} -> {after:.0f} MB | {per:.0f} KB | {took:.1f} s |"
+def idle_sockets(host: str, pid: int, session: SignedIn, counts: list[int]) -> None:
+    """A row for each of `counts` sockets held at once, opened in turn on one
+    client, its memory per socket since before the first was opened (memory
+    freed by sockets closed earlier would hide the cost of new ones)."""
+    before = settled_mb(pid)
 
-    return asyncio.run(measure())
+    async def measure() -> None:
+        opened, started = [], time.perf_counter()
+        try:
+            for count in sorted(counts):
+                opened += await open_idle(host, session.cookie, count - len(opened))
+                took = time.perf_counter() - started
+                await asyncio.sleep(2)
+                after = resident_mb(pid)
+                per = (after - before) * 1024 / count
+                row = f"{before:.0f} -> {after:.0f} MB | {per:.0f} KB | {took:.1f} s"
+                print(f"| {count} | {row} |", flush=True)
+        finally:
+            await asyncio.gather(*(socket.close() for socket in opened))
+
+    asyncio.run(measure())
 
 
 def login_pages(host: str, seconds: float, threads: int = 8) -> str:
@@ -139,7 +148,7 @@ def dictations(session: SignedIn, record: str, seconds: float, clients: int, eac
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sockets", default="1000,5000")
+    parser.add_argument("--sockets", default="1000,5000,10000")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", default="1,2,4,8")
     parser.add_argument("--requests", type=int, default=4)
@@ -176,8 +185,7 @@ def main() -> None:
             session = SignedIn(host, EMAIL, PASSWORD)
             print("\n| idle sockets | resident memory | per socket | time to open |")
             print("| --- | --- | --- | --- |")
-            for count in counts:
-                print(idle_sockets(host, process.pid, session, count), flush=True)
+            idle_sockets(host, process.pid, session, counts)
 
             print("\n| threads | log-in pages a second | p50 | p95 |")
             print("| --- | --- | --- | --- |")
