@@ -285,6 +285,21 @@ def test_names_are_capitalised_as_people_write_them(said, written):
     assert name_value(said) == written
 
 
+def test_letters_that_rhyme_are_read_as_the_commonest_name_they_may_spell():
+    # Said one by one, B and P, D, T and E, M and N sound alike.
+    assert values(NAME, "H-O-B-B-E-R.")[:2] == ["Hopper", "Hobber"]
+    assert values(NAME, "S. M. I. D. H.")[:2] == ["Smith", "Smidh"]
+    assert values(NAME, "N-g-u-y-t-n.")[0] == "Nguyen"
+    assert values(NAME, "S-n-i-t-h.")[0] == "Smith"  # Snith is a surname, a rare one
+
+
+def test_a_name_spelled_as_written_stays_where_no_far_commoner_one_rhymes():
+    assert values(NAME, "G-A-B-E-L.")[0] == "Gabel"  # Patel is commoner, not enough
+    assert values(NAME, "O-K-A-F-O-R.") == ["Okafor"]
+    # A name said, not spelled, is not respelled: Tawson rhymes with Dawson.
+    assert values(NAME, "Anna Tawson.")[0] == "Anna Tawson"
+
+
 def test_the_spelling_alphabet_is_found_in_any_reading():
     heard = Readings("Kilo India no member dulph.", ["Kilo India November Golf."])
     assert NAME.needs_reading(heard, NO_HINTS)

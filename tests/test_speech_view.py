@@ -65,6 +65,8 @@ def words(text: str) -> list[str]:
         # Spelled out, heard as "E. D. I. S. O. N.": one word, not six letters.
         ("fullname", "e d i s o n", "Edison"),
         ("email", "e d i s o n at example dot com", "edison@example.com"),
+        # Heard "H-O-B-B-E-R.": B and P rhyme, and Hopper is the name.
+        ("fullname", "h, o, p, p, e, r", "Hopper"),
         # Heard openly as "Kilo India November 12.": read again with the
         # spelling alphabet's words only.
         ("fullname", "kilo india november golf", "King"),
@@ -114,6 +116,8 @@ def test_spoken_values_fill_their_fields(client, field, said, value):
         ("fullname", "Thomas Edison", "Thomas Edison"),  # eSpeak's is heard "Thomas Anderson"
         # Heard first as "Mina Patel": ranked on the audio, the commoner name wins.
         ("fullname", "Nina Patel", "Nina Patel"),
+        # Heard "S-n-i-t-h.": M and N rhyme, and Smith is far commoner than Snith.
+        ("fullname", "s, m, i, t, h", "Smith"),
         ("country", "Nigeria", "NG"),
         ("country", "Brazil", "BR"),
         ("sex", "female", "female"),

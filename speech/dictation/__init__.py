@@ -8,7 +8,7 @@ own, beside the topics they share (spoken words, the spelling alphabet)."""
 
 import threading
 
-from . import domains
+from . import domains, letters
 from .census import census
 from .fields import kind_for
 from .kinds import Hints, Kind, Readings
@@ -26,4 +26,5 @@ def load_in_background() -> None:
 
 def _load() -> None:
     census()
+    letters.load()
     domains.load()

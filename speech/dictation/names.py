@@ -8,6 +8,7 @@ import re
 from doublemetaphone import doublemetaphone
 
 from ..engines import Lexicon
+from . import letters
 from .census import census, commonness, skeleton
 from .kinds import Hints, Kind, Readings
 from .spelling import SPELLED, SPELLING_ALPHABET, is_spelled, join_spelled, runs_on, spelled_value
@@ -166,9 +167,12 @@ class NameKind(Kind):
     def values(self, readings: Readings, hints: Hints) -> list[str]:
         """A name spelled in the spelling alphabet, from the readings that
         are all its words; then the names as ranked on the audio; then the
-        names heard, in _said_names's order; else the transcript."""
+        names heard, in _said_names's order; else the transcript. Letters
+        said one by one are read as letters that rhyme may be (letters.py)."""
         spelled = _spelled_values(readings) if _spelled(readings) else []
         values = list(dict.fromkeys([*spelled, *readings.ranked, *_said_names(readings)]))
+        if _spelled_out(readings):
+            values = list(dict.fromkeys(map(name_value, letters.likeliest_first(values))))
         if values and not spelled:
             values = list(dict.fromkeys([values[0], *_written_otherwise(values[0]), *values]))
         return values or [v for v in [name_value(readings.heard)] if v]
