@@ -138,14 +138,19 @@ def alphabet_spelling(name: str) -> str:
     return " ".join("space" if c == " " else ALPHABET_WORDS[c] for c in name.lower())
 
 
-def alphabet_address(address: str) -> str:
+def alphabet_address(address: str, letters: bool = False) -> str:
     """An address at a mail provider, its user name spelled in the alphabet:
-    "d77@gmail.com" -> "delta seven seven at gmail dot com"."""
+    "d77@gmail.com" -> "delta seven seven at gmail dot com"; or with
+    `letters`, letter by letter: "d, seven, seven at gmail dot com"."""
     digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     said = {".": "dot", "_": "underscore", "-": "dash", "+": "plus"}
     user, domain = address.split("@")
-    spelled = [ALPHABET_WORDS.get(c) or said.get(c) or digits[int(c)] for c in user]
-    return " ".join([*spelled, "at", *" dot ".join(domain.split(".")).split()])
+    spelled = [
+        said.get(c) or (digits[int(c)] if c.isdigit() else c if letters else ALPHABET_WORDS[c])
+        for c in user
+    ]
+    user = ", ".join(spelled) if letters else " ".join(spelled)
+    return " ".join([user, "at", *" dot ".join(domain.split(".")).split()])
 
 
 def spelled_out(names: list[str]) -> list[tuple[str, str]]:
@@ -167,6 +172,12 @@ def field_sets(quick: bool) -> list[tuple[str, str, list[tuple]]]:
         ("spelled", "fullname", spelled_out(sets.SPELLED)),
         ("alphabet", "fullname", [(alphabet_spelling(n), n) for n in sets.ALPHABET_SPELLED]),
         ("alphabet email", "email", [(alphabet_address(e), e) for e in at_providers]),
+        ("letters email", "email", [(alphabet_address(e, True), e) for e in at_providers]),
+        (
+            "letters email, with the name",
+            "email",
+            [(alphabet_address(e, True), e, sets.EMAIL_NAMES[e]) for e in at_providers],
+        ),
         ("phone", "phone", sets.PHONES),
         ("country", "country", countries[::6] if quick else countries),
         ("sex", "sex", sets.SEXES),

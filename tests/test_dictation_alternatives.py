@@ -300,6 +300,22 @@ def test_a_name_spelled_as_written_stays_where_no_far_commoner_one_rhymes():
     assert values(NAME, "Anna Tawson.")[0] == "Anna Tawson"
 
 
+def test_a_user_name_spelled_letter_by_letter_is_read_with_rhyming_letters():
+    found = values(EMAIL, "J-O-H-N dot S-M-I-D-H at gmail dot com.")
+    assert found[:2] == ["john.smith@gmail.com", "john.smidh@gmail.com"]
+    # A short word is mostly a letter heard as a word ("The" for T): left alone.
+    assert values(EMAIL, "The underscore N-G-U-Y-E-N at Outlook dot com.")[0] == (
+        "the_nguyen@outlook.com"
+    )
+
+
+def test_the_forms_name_is_found_in_a_user_name_spelled_with_rhyming_letters():
+    found = values(EMAIL, "L-I-N-T-A dot G-R-E-E-N at gmail dot com.", Hints(name="Linda Green"))
+    assert found[0] == "linda.green@gmail.com"
+    # B and V rhyme said as letters, not as sounds (Double Metaphone's P and F).
+    assert "ava@gmail.com" in values(EMAIL, "A-B-A at gmail dot com.", Hints(name="Ava Vance"))
+
+
 def test_the_spelling_alphabet_is_found_in_any_reading():
     heard = Readings("Kilo India no member dulph.", ["Kilo India November Golf."])
     assert NAME.needs_reading(heard, NO_HINTS)

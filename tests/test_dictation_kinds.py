@@ -44,6 +44,11 @@ def needs_reading(kind, heard: str, *others: str) -> bool:
         ("T. underscore N. G. U. Y. E. N. at outlook dot com", "t_nguyen@outlook.com"),
         ("J. dot Smith at example dot com", "j.smith@example.com"),
         ("Double U-T-S-O-N at example dot com", "wtson@example.com"),
+        # Digits among spelled letters; an N before "at" heard as "and".
+        ("M-I-K-E-2-0 at mail dot com.", "mike20@mail.com"),
+        ("D-A-V-I-D-77 at gmail.com", "david77@gmail.com"),
+        ("E-M-M-A dot W-A-T-S-O and at gmail.com", "emma.watson@gmail.com"),
+        ("Tom and Jerry at gmail dot com", "tomandjerry@gmail.com"),
         ("anna twenty four at mail dot co dot uk", "anna24@mail.co.uk"),
         ("David seventy-seven at gmail.com", "david77@gmail.com"),
         ("anna dash smith at example dot com", "anna-smith@example.com"),

@@ -67,6 +67,10 @@ def words(text: str) -> list[str]:
         ("email", "e d i s o n at example dot com", "edison@example.com"),
         # Heard "H-O-B-B-E-R.": B and P rhyme, and Hopper is the name.
         ("fullname", "h, o, p, p, e, r", "Hopper"),
+        # Heard "J-O-H-N dot S-M-I-D-H": D and T rhyme too.
+        ("email", "j, o, h, n, dot, s, m, i, t, h at gmail dot com", "john.smith@gmail.com"),
+        # Heard "M-I-K-E-2-0": the digits belong to the spelled word.
+        ("email", "m, i, k, e, two, zero at mail dot com", "mike20@mail.com"),
         # Heard openly as "Kilo India November 12.": read again with the
         # spelling alphabet's words only.
         ("fullname", "kilo india november golf", "King"),

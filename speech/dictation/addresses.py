@@ -62,9 +62,15 @@ DIGIT_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two",
 _NUMBER_HEARD = re.compile(rf"\b({'|'.join(TENS)})[\s-]+({'|'.join(DIGIT_HOMOPHONES)})\b-?", re.I)
 
 
+# A user name spelled letter by letter that ends in N, said before "at":
+# "W-A-T-S-O and at gmail" (watson), "B-R-O-W and at hotmail" (brown).
+_LETTER_N_HEARD = re.compile(r"(\b[a-z]\b[.,]?\s*-?\s*)\band\b(?=[\s,.]+(?:at|dot)\b)", re.I)
+
+
 def email_value(text: str) -> str:
     text = strip_fillers(text)
     text = re.sub(r"\bat (?:sign|symbol)\b|\bat the rate(?: of)?\b", " @ ", text, flags=re.I)
+    text = _LETTER_N_HEARD.sub(r"\1n", text)
     text = join_spelled(text)
     text = _NUMBER_HEARD.sub(lambda m: f"{m[1]} {DIGIT_HOMOPHONES[m[2].lower()]} ", text)
     text = COMPOUND_NUMBER.sub(r"\1 \2", text)

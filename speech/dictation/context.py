@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from doublemetaphone import doublemetaphone
 
+from .letters import as_heard
 from .words import fold_accents
 
 # The marks people put between the words of a user name, and how they say them.
@@ -74,8 +75,11 @@ def sounds_like_the_name(local: str, forms: frozenset[str]) -> str | None:
 
 def _sounds_alike(heard: str, form: str) -> bool:
     """The same sounds, by Double Metaphone: spelling alone says too little
-    ("peternashparker" is 85% "peterparker", and a word was said between)."""
+    ("peternashparker" is 85% "peterparker", and a word was said between);
+    or, spelled letter by letter, letters that rhyme ("tavid" for david)."""
     if not form.isalpha():
         return False
+    if as_heard(heard) == as_heard(form):
+        return True
     codes = {code for code in doublemetaphone(heard) if code}
     return bool(codes & {code for code in doublemetaphone(form) if code})

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from . import letters
 from .addresses import (
     EMAIL_WORDS,
     GENERIC_DOMAINS,
@@ -25,7 +26,7 @@ from .census import census, commonness
 from .context import local_parts, said_user_names, sounds_like_the_name
 from .domains import domains_to_rank
 from .kinds import Hints, Kind, Readings
-from .spelling import from_alphabet, is_spelled, runs_on
+from .spelling import from_alphabet, is_spelled, join_spelled, runs_on
 from .words import TEENS, TENS, UNITS, plain
 
 # The user names a full name makes, said in place of the one heard, ranked
@@ -175,9 +176,27 @@ class EmailKind(Kind):
         # with a real top-level domain.
         rest = [c for c in candidates if is_whole(c.address) and has_real_ending(c.address)]
         addresses = list(dict.fromkeys([best.address, *(c.address for c in rest)]))
+        if _spelled_out(readings):
+            addresses = list(dict.fromkeys(a for one in addresses for a in (_likeliest(one), one)))
         if hints.name:
             addresses = _with_the_name(addresses, hints.name)
         return [address for address in addresses if address]
+
+
+def _spelled_out(readings: Readings) -> bool:
+    """Whether a reading has letters said one by one ("J-O-H-N dot S-M-I-D-H")."""
+    return any(join_spelled(text) != text for text in [readings.heard, *readings.others])
+
+
+def _likeliest(address: str) -> str:
+    """The address with each word of four letters or more in its user name
+    read as the likeliest name its letters spell (letters.py): "john.smidh"
+    -> "john.smith"."""
+    local, at, domain = address.partition("@")
+    parts = re.split(r"([._\-+]|\d+)", local)
+    # Shorter words are mostly letters heard as words ("The" for T).
+    likeliest = (letters.likeliest(p) if p.isalpha() and len(p) >= 4 else p for p in parts)
+    return "".join(likeliest) + at + domain if at else address
 
 
 def _best(candidates: list[_Candidate]) -> _Candidate:

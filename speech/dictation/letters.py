@@ -3,7 +3,8 @@ rhyme ("bee", "pee", "tee", "zee"; "em" and "en"; "ay" and "kay") are
 heard for one another, so each word spelled is matched to the census's
 names spelled with letters that sound the same, one for one, and the
 likeliest of them goes first: "Hobber" -> Hopper, "Smidh" -> Smith,
-"Nguytn" -> Nguyen, "Snith" -> Smith.
+"Nguytn" -> Nguyen, "Snith" -> Smith. Names and user names spelled so
+use it (names.py, emails.py; context.py for the form's name).
 
 Chosen on the benchmark's ten spelled names in four voices (40
 recordings), offline from what was heard: right first 21 -> 31; then ten

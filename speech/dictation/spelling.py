@@ -65,20 +65,27 @@ def from_alphabet(text: str) -> str:
 
 
 # A letter said on its own, as the default engine writes a spelled word:
-# "J. O. H. N.", "K-i-n-g", "Double U-T-S-O-N", "j o h n".
-_LETTER = r"(?:\bdouble[- ]?(?:u|you)\b|\b[a-z]\b)"
+# "J. O. H. N.", "K-i-n-g", "Double U-T-S-O-N", "j o h n"; and digits among
+# the letters ("M-I-K-E-2-0", "D-A-V-I-D-77").
+_LETTER = r"(?:\bdouble[- ]?(?:u|you)\b|\b[a-z]\b|\b\d+\b)"
 SPELLED = re.compile(rf"{_LETTER}(?:(?:\.\s*|,\s*|\s*-\s*|\s+){_LETTER})+\.?", re.IGNORECASE)
 
 
 def join_spelled(text: str, min_letters: int = 2) -> str:
-    """Runs of at least min_letters letters said one by one -> the word they
-    spell: "J. O. H. N. at example dot com" -> "JOHN at example dot com"
-    (the full stops the engine writes after letters are not "dot")."""
+    """Runs of at least min_letters letters said one by one (with any digits
+    among them) -> the word they spell: "J. O. H. N. at example dot com" ->
+    "JOHN at example dot com" (the full stops the engine writes after
+    letters are not "dot")."""
 
     def joined(match: re.Match) -> str:
         letters = re.findall(_LETTER, match.group(0), re.IGNORECASE)
-        if len(letters) < min_letters:
+        if sum(not letter.isdigit() for letter in letters) < min_letters:
             return match.group(0)
-        return "".join("w" if len(letter) > 1 else letter for letter in letters) + " "
+        return (
+            "".join(
+                "w" if len(letter) > 1 and not letter.isdigit() else letter for letter in letters
+            )
+            + " "
+        )
 
     return SPELLED.sub(joined, text).strip()
