@@ -296,6 +296,12 @@ def test_letters_that_rhyme_are_read_as_the_commonest_name_they_may_spell():
     assert values(NAME, "K-A-F-O-R.") == ["Kafor"]  # not Jason, a letter unlike R away
 
 
+def test_a_surname_spelled_alone_comes_before_letters_heard_as_words():
+    # "See" is a first name (a rare one), Connor a surname: either may start a name.
+    assert values(NAME, "C. O. N. N. O. R.", others=["See O. N. N. O. R."])[0] == "Connor"
+    assert values(NAME, "G. A. R. C. Aya.", others=["G. A. R. C. I. A."])[0] == "Garcia"
+
+
 def test_a_name_spelled_as_written_stays_where_no_far_commoner_one_rhymes():
     assert values(NAME, "G-A-B-E-L.")[0] == "Gabel"  # Patel is commoner, not enough
     assert values(NAME, "O-K-A-F-O-R.") == ["Okafor"]

@@ -85,9 +85,11 @@ def _sounds_like_a_name(text: str) -> bool:
 def _unknown_first_name(name: str) -> bool:
     """Whether a name starts with a word no one is known to be called. Only
     the first name counts: the surnames are a long tail that holds ordinary
-    words ("During", "Large") and leaves out real names ("Turing")."""
-    words = name.lower().split()
-    return bool(words) and words[0] not in census().firsts
+    words ("During", "Large") and leaves out real names ("Turing"); but a
+    name of one word, mostly a surname spelled, may be either."""
+    words, known = name.lower().split(), census()
+    kinds = [known.firsts] if len(words) > 1 else [known.firsts, known.lasts]
+    return bool(words) and all(words[0] not in names for names in kinds)
 
 
 def _split_in_two(name: str) -> str | None:
