@@ -7,9 +7,9 @@ asyncio.Queue (four deques, about 3 KB) and, on every receive, sweeps every
 channel and group for expired messages: with 10,000 idle sockets that sweep
 took two thirds of the process's time and opening a socket slowed from 250
 a second to 40 (docs/performance.md). Here a channel with nothing waiting
-holds only a future (its first receiver's), and the sweep runs at most once a second (messages
-live 60 s and group memberships a day, so a second late costs nothing).
-Messages, capacity, groups and flush are the base class's.
+holds only a future (its first receiver's), and the sweep runs at most once
+a second (messages live 60 s and group memberships a day, so a second late
+costs nothing). Messages, capacity, groups and flush are the base class's.
 """
 
 from __future__ import annotations

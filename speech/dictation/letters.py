@@ -4,8 +4,9 @@ heard for one another, so each word spelled is matched to the census's
 names spelled with letters that sound the same, one for one (in a word of
 five letters or more, also with a letter lost or put in), and the
 likeliest of them goes first: "Hobber" -> Hopper, "Smidh" -> Smith,
-"Nguytn" -> Nguyen, "Snith" -> Smith, "Cmpbell" -> Campbell. Names and user names spelled so
-use it (names.py, emails.py; context.py for the form's name).
+"Nguytn" -> Nguyen, "Snith" -> Smith, "Cmpbell" -> Campbell. Names and
+user names spelled so use it (names.py, emails.py; context.py for the
+form's name).
 
 Chosen on the benchmark's ten spelled names in four voices (40
 recordings), offline from what was heard: right first 21 -> 31; then ten
@@ -13,8 +14,8 @@ other names, held out: 10 -> 19. A letter lost or put in, too, at 1.5 a
 letter, made 31 and 21 (at 1.0, 27 and 22: commoner names took the place
 of right ones); a letter heard as one it does not rhyme with turned "Kafor"
 into Jason: left out. Through the site (benchmarks/dictation.py): spelled
-names right first 52% -> 78%, within five 70% -> 92%; held out 25% -> 52%
-and 30% -> 65%."""
+names right first 52% -> 82%, within five 70% -> 92%; held out 25% -> 52%
+and 30% -> 65% (with names.py's order of one-word names)."""
 
 from __future__ import annotations
 

@@ -81,11 +81,7 @@ def join_spelled(text: str, min_letters: int = 2) -> str:
         letters = re.findall(_LETTER, match.group(0), re.IGNORECASE)
         if sum(not letter.isdigit() for letter in letters) < min_letters:
             return match.group(0)
-        return (
-            "".join(
-                "w" if len(letter) > 1 and not letter.isdigit() else letter for letter in letters
-            )
-            + " "
-        )
+        spelled = ("w" if letter.lower().startswith("double") else letter for letter in letters)
+        return "".join(spelled) + " "
 
     return SPELLED.sub(joined, text).strip()
