@@ -54,7 +54,7 @@ from speech.dictation import kind_for  # noqa: E402
 from speech.dictation.addresses import COMMON_DOMAINS  # noqa: E402
 from speech.dictation.spelling import SPELLING_ALPHABET  # noqa: E402
 
-FIELDS = "email,name,spelled,alphabet,alphabet-email,phone,country,sex,held-out,read"
+FIELDS = "email,name,spelled,alphabet,alphabet-email,letters-email,phone,country,sex,held-out,read"
 
 
 def words(text: str) -> list[str]:
