@@ -55,12 +55,18 @@ def _said(shape: tuple[str, ...]) -> str:
     return " ".join(word for word in words if word)
 
 
+def user_name_parts(local: str) -> list[str]:
+    """A user name's words with what stands between them, marks and digits
+    kept as parts: "ellis.brown77" -> ["ellis", ".", "brown", "77", ""]."""
+    return re.split(r"([._\-+]|\d+)", local)
+
+
 def sounds_like_the_name(local: str, forms: frozenset[str]) -> str | None:
     """The user name with each word that sounds like a form of the name
     written as the name writes it ("ellis.brown" -> "alice.brown" for Alice
     Brown, "enosmith" -> "annasmith" for Anna Smith); None where no word
     does."""
-    parts = re.split(r"([._\-+]|\d+)", local)
+    parts = user_name_parts(local)
     changed = False
     # Shortest first, then alphabetical: "whatson" is "watson", not
     # "ewatson", the same sound, whatever order the set iterates in.

@@ -23,7 +23,7 @@ from .addresses import (
     written_otherwise,
 )
 from .census import census, commonness
-from .context import local_parts, said_user_names, sounds_like_the_name
+from .context import local_parts, said_user_names, sounds_like_the_name, user_name_parts
 from .domains import domains_to_rank
 from .kinds import Hints, Kind, Readings
 from .spelling import from_alphabet, is_spelled, join_spelled, runs_on
@@ -193,7 +193,7 @@ def _likeliest(address: str) -> str:
     read as the likeliest name its letters spell (letters.py): "john.smidh"
     -> "john.smith"."""
     local, at, domain = address.partition("@")
-    parts = re.split(r"([._\-+]|\d+)", local)
+    parts = user_name_parts(local)
     # Shorter words are mostly letters heard as words ("The" for T).
     likeliest = (letters.likeliest(p) if p.isalpha() and len(p) >= 4 else p for p in parts)
     return "".join(likeliest) + at + domain if at else address

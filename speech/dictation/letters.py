@@ -47,7 +47,7 @@ def likeliest(word: str) -> str:
     heard, word, known = word, word.lower(), census()
 
     def likelihood(name: str, edits: int = 0) -> float:
-        otherwise = sum(a != b for a, b in zip(word, name, strict=False)) if not edits else 0
+        otherwise = 0 if edits else sum(a != b for a, b in zip(word, name, strict=True))
         found = commonness(name, known.firsts, known.lasts)
         return found - HEARD_OTHERWISE * otherwise - LETTER_LOST_OR_ADDED * edits
 
