@@ -169,7 +169,16 @@ def site_with_a_worker(tmp_path, redis_url):
         running(daphne(port), env, tmp_path / "daphne.log", port),
         running(worker, env, tmp_path / "worker.log") as process,
     ):
-        yield f"127.0.0.1:{port}", process, env
+        host = f"127.0.0.1:{port}"
+        # The worker loads its models as it starts (5 s and more here); a
+        # dictation waits for them, so that the first sentences are not
+        # given up after this test's LIVE_JOB_SECONDS.
+        record = base64.b64encode(spoken_wav("five five five one two three four")).decode()
+        answer = SignedIn(host, EMAIL, PASSWORD).ask(
+            "/speech/transcribe/", {"field": "phone", "record": record}
+        )
+        assert answer["value"] == "5551234", answer
+        yield host, process, env
 
 
 async def speak_while_the_worker_dies(host: str, worker) -> tuple[list[dict], list[str]]:
