@@ -5,7 +5,8 @@ its end.
 
 The socket hands a session frames and workers' answers; the session saves
 each final as a Segment and broadcasts partials and finals on the user's
-LiveStream. Once the last final is in after stop, it finishes the transcript
+LiveStream, and rewrites the sentences a paragraph's second reading hears
+otherwise. Once the last final is in after stop, it finishes the transcript
 (or deletes it when nothing was said), releases the slot and tells the
 socket through the channel layer ("live.stopped")."""
 
@@ -28,10 +29,11 @@ from django.utils import timezone
 from lib import counters
 from lib.threads import run_in_loop
 
-from . import audio, recognition
+from . import audio, paragraphs, recognition
 from .engines import Engine, EngineError
 from .models import Transcript
-from .segments import PARTIAL, PARTIAL_EVERY_SECONDS, Final, Segmenter
+from .results import Final
+from .segments import PARAGRAPH, PARTIAL, PARTIAL_EVERY_SECONDS, Segmenter
 from .streams import LiveStream
 
 logger = logging.getLogger(__name__)
@@ -50,10 +52,13 @@ class LiveError(Exception):
 
 def recognise_job(kind: str, engine: Engine, language: str, samples: np.ndarray) -> str:
     """A job's text, wherever the job runs: a partial, soon replaced, is
-    decoded greedily; a guess or a final as a whole recording is."""
+    decoded greedily; a guess or a final as a whole recording is; a
+    paragraph, whose sentences are read already, in one go or not at all."""
     try:
         if kind == PARTIAL:
             return engine.recognise(audio.trim(samples), language, draft=True).text
+        if kind == PARAGRAPH:
+            return recognition.recognise_at_once(samples, engine, language)
         return recognition.recognise(samples, engine, language).text
     except (recognition.NoSpeech, EngineError):
         return ""
@@ -92,7 +97,9 @@ class Session:
         self.loop, self.reply_channel = loop, reply
         self.stream = LiveStream(transcript.user_id, loop)
         dispatch = self._to_workers if settings.SPEECH_USE_WORKERS else self._in_pool
-        self.segmenter = Segmenter(dispatch, self.stream.show_partial, self._save_final)
+        self.segmenter = Segmenter(
+            dispatch, self.stream.show_partial, self._save_final, self._revise
+        )
         self.stopping = False
         self._lock = threading.Lock()
         self._waiting: dict[tuple[str, int], float] = {}  # workers' jobs -> deadline
@@ -162,12 +169,14 @@ class Session:
             for job in overdue:
                 del self._waiting[job]
         for kind, index in overdue:
-            self._missing()
+            if kind != PARAGRAPH:  # a paragraph's sentences are in without it
+                self._missing()
             self.segmenter.answer(kind, index, "")
 
     def _give_up(self) -> None:
         with self._lock:
-            missed, self._waiting = len(self._waiting), {}
+            missed = sum(kind != PARAGRAPH for kind, _ in self._waiting)
+            self._waiting = {}
         for _ in range(missed):
             self._missing()
         self.segmenter.give_up()
@@ -183,6 +192,17 @@ class Session:
     def _save_final(self, final: Final) -> None:
         segment = self.transcript.add_segment(final.index, final.text, final.start, final.end)
         self.stream.append_segment(segment)
+
+    def _revise(self, indices: list[int], reading: str) -> None:
+        """A paragraph read again: each of its sentences the reading hears
+        otherwise is saved and shown as it does."""
+        segments = list(self.transcript.segments.filter(index__in=indices))
+        revised = paragraphs.revise([segment.text for segment in segments], reading)
+        for segment, text in zip(segments, revised, strict=True):
+            if text != segment.text:
+                segment.text = text
+                segment.save(update_fields=["text"])
+                self.stream.replace_segment(segment)
 
     def _end(self) -> None:
         # Runs where the last final was handed on: the pool, the socket, or

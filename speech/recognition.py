@@ -147,6 +147,15 @@ def recognise(samples: np.ndarray, engine: Engine, language: str, wide: bool = F
     return Heard(text, heard[0].alternatives if len(heard) == 1 else [])
 
 
+def recognise_at_once(samples: np.ndarray, engine: Engine, language: str) -> str:
+    """One reading of audio no longer than a piece, padded as a piece is,
+    with no recovery from an empty or looping text: for a caller who holds
+    another reading of the audio already."""
+    if not audio.has_speech(samples):
+        return ""
+    return engine.recognise(np.concatenate([PAD, audio.trim(samples), PAD]), language).text
+
+
 def _recognise_piece(engine: Engine, piece: np.ndarray, language: str, wide: bool) -> Heard:
     heard = engine.recognise(np.concatenate([PAD, piece, PAD]), language, wide=wide)
     text = heard.text

@@ -1,12 +1,16 @@
-"""Live audio cut into sentences: PCM frames in, recognition jobs out, and
-the jobs' answers in, handed on as partial text and finals in order.
+"""Live audio cut into sentences and paragraphs: PCM frames in, recognition
+jobs out, their answers in and on to speech.results (which keeps order).
 
 Frames are cut into segments at pauses (PAUSE_SECONDS of quiet after speech,
 or MAX_SEGMENT_SECONDS, cut at the quietest moment). While a segment grows
 its text so far is asked for as a partial (unless `dispatch` is too busy to
-take one), and when it ends, as a final. Jobs go out through `dispatch` (to
-this process's pool or to speech workers, as the live session decides) and
-their answers come back through `answer()`."""
+take one), and when it ends, as a final. Segments make up paragraphs: once
+one ends (PARAGRAPH_PAUSE_SECONDS of quiet, the next segment would take it
+past SPEECH_MAX_PIECE_SECONDS, or stop), its audio is read again in one
+piece, as a recording is (speech.paragraphs shares the reading out among
+its sentences). Jobs go out through `dispatch` (to this process's pool or
+to speech workers, as the live session decides) and their answers come
+back through `answer()`."""
 
 from __future__ import annotations
 
@@ -14,11 +18,13 @@ import itertools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 
 from . import audio, denoise, recognition
+from .results import Final, Results, Revise
 
 # A final waits for the pause: 0.4 s put finals 0.39-0.42 s after speech
 # (median), 0.5 s 0.48-0.49 s, at the same WER (benchmarks/live.py).
@@ -30,6 +36,12 @@ MAX_SEGMENT_SECONDS = 15.0
 PARTIAL_EVERY_SECONDS = 0.4  # a partial in 0.5 s (median) with the job's time
 FIRST_PARTIAL_SECONDS = 0.35  # of speech: less is too little to read
 FLOOR_SECONDS = 4.0  # how much recent audio sets the noise floor
+# Quiet this long (from the end of speech) ends a paragraph: people pause so
+# between thoughts, and its reading then comes while they think.
+PARAGRAPH_PAUSE_SECONDS = 2.0
+
+PARTIAL, GUESS, FINAL, PARAGRAPH = "partial", "guess", "final", "paragraph"
+Dispatch = Callable[[str, int, np.ndarray], bool]  # False: not taken (a partial, when busy)
 
 
 @dataclass
@@ -40,15 +52,9 @@ class _Guess:
 
 
 @dataclass
-class Final:
-    index: int
-    text: str
-    start: float
-    end: float
-
-
-PARTIAL, GUESS, FINAL = "partial", "guess", "final"
-Dispatch = Callable[[str, int, np.ndarray], bool]  # False: not taken (a partial, when busy)
+class _Paragraph:
+    indices: list[int] = field(default_factory=list)  # its segments'
+    samples: list[np.ndarray] = field(default_factory=list)
 
 
 class Segmenter:
@@ -57,11 +63,13 @@ class Segmenter:
         dispatch: Dispatch,
         on_partial: Callable[[str], None],
         on_final: Callable[[Final], None],
+        on_paragraph: Revise,
     ) -> None:
         """dispatch(kind, index, samples) asks for the text of a "partial",
-        a "guess" or a "final"; the answer comes back through answer()."""
+        a "guess", a "final" or a "paragraph"; the answer comes back through
+        answer(). on_paragraph gets a paragraph's reading after its finals."""
         self.dispatch = dispatch
-        self.on_partial, self.on_final = on_partial, on_final
+        self.results = Results(on_partial, on_final, on_paragraph)
         self._odd_byte = b""
         self._segment = np.zeros(0, dtype=np.float32)
         self._segment_start = 0.0  # seconds into the session
@@ -73,16 +81,12 @@ class Segmenter:
         self._suppressor = denoise.Suppressor() if denoise.enabled() else None
         self._last_partial = 0.0
         self._partial_since: float | None = None  # a partial job is out since then
-        self._next_index = 0
-        self._lock = threading.Lock()
-        self._bounds: dict[int, tuple[float, float]] = {}
-        self._done: dict[int, Final] = {}
-        self._emitted = 0
-        self._on_done: Callable[[], None] | None = None
+        self._lock = threading.Lock()  # the guesses, which answers reach from other threads
         self._guess_ids = itertools.count()
         self._guesses: dict[int, _Guess] = {}  # guesses whose answer is awaited or held
         self._guess_id: int | None = None  # the current segment's guess
-        self.closed = False
+        self._paragraph = _Paragraph()  # the one being spoken
+        self._paragraph_ids = itertools.count()
 
     @property
     def seconds(self) -> float:
@@ -110,29 +114,42 @@ class Segmenter:
                 self._guess()
         elif self._heard_speech:
             self._maybe_partial()
+        elif self._paragraph.indices and quiet + PAUSE_SECONDS >= PARAGRAPH_PAUSE_SECONDS:
+            self._end_paragraph()
 
     def finish(self, on_done: Callable[[], None]) -> None:
-        """Finalise the last segment; on_done is called once every final has
-        been handed on (at once when none is outstanding)."""
+        """Finalise the last segment and paragraph; on_done is called once
+        everything is handed on (at once when nothing is outstanding)."""
         if self._heard_speech:
             # A guess still standing means no speech since it: it is the final.
             self._end_segment(len(self._segment), at_pause=self._guess_id is not None)
-        with self._lock:
-            self._on_done = on_done
-            finished = self._emitted == self._next_index
-            if finished:
-                self.closed = True
-        if finished:
-            on_done()
+        self._end_paragraph()
+        self.results.finish(on_done)
 
     def give_up(self) -> None:
-        """Hand on every final still awaited as empty (its recognition is not
-        coming back), so that the session can end with what it has."""
+        """End with what is in: the finals and readings still awaited are
+        not coming back."""
         with self._lock:
             self._guesses.clear()
-            waiting = [i for i in range(self._emitted, self._next_index) if i not in self._done]
-        for index in waiting:
-            self._final_result(index, "")
+        self.results.give_up()
+
+    def answer(self, kind: str, index: int, text: str | None) -> None:
+        """A job's text: a partial's (None if skipped), a guess's, a final's
+        or a paragraph's."""
+        if kind == PARTIAL:
+            self._partial_since = None
+            if text is not None:  # None: a worker skipped it
+                self.results.partial(index, recognition.collapse_repeats(text) if text else "")
+        elif kind == GUESS:
+            self._guess_result(index, text or "")
+        elif kind == PARAGRAPH:
+            self.results.reading(index, text or "")
+        else:
+            self.results.final(index, text or "")
+
+    def is_stale(self, kind: str, index: int) -> bool:
+        """A partial whose sentence has ended: its final is what matters."""
+        return kind == PARTIAL and index < self.results.segments
 
     def _track_pauses(self, samples: np.ndarray) -> None:
         levels = audio.frame_levels(samples).tolist()
@@ -158,33 +175,13 @@ class Segmenter:
         if busy or not enough or now - self._last_partial < PARTIAL_EVERY_SECONDS:
             return
         self._last_partial = self._partial_since = now
-        if not self.dispatch(PARTIAL, self._next_index, self._segment.copy()):
+        if not self.dispatch(PARTIAL, self.results.segments, self._segment.copy()):
             self._partial_since = None
-
-    def answer(self, kind: str, index: int, text: str | None) -> None:
-        """A job's text: a partial's (None if skipped), a guess's or a final's."""
-        if kind == PARTIAL:
-            self._partial_result(index, text)
-        elif kind == GUESS:
-            self._guess_result(index, text)
-        else:
-            self._final_result(index, text)
-
-    def is_stale(self, kind: str, index: int) -> bool:
-        """A partial whose sentence has ended: its final is what matters."""
-        return kind == PARTIAL and index < self._next_index
-
-    def _partial_result(self, index: int, text: str | None) -> None:
-        with self._lock:
-            self._partial_since = None
-            # Stale after its segment's final; None: a worker skipped it.
-            if text is not None and self._emitted <= index and not self.closed:
-                self.on_partial(recognition.collapse_repeats(text) if text else "")
 
     def _guess(self) -> None:
         guess_id = next(self._guess_ids)
         with self._lock:
-            self._guesses[guess_id] = _Guess(self._next_index)
+            self._guesses[guess_id] = _Guess(self.results.segments)
         self._guess_id = guess_id
         self.dispatch(GUESS, guess_id, self._segment.copy())
 
@@ -202,18 +199,17 @@ class Segmenter:
                 guess.text = text  # held until the pause is long enough
                 return
             del self._guesses[guess_id]
-        self._final_result(guess.index, text)
+        self.results.final(guess.index, text)
 
     def _end_segment(self, cut: int, at_pause: bool = False) -> None:
         guess_id, self._guess_id = self._guess_id, None
         samples, self._segment = self._segment[:cut], self._segment[cut:]
+        spoken = self._heard_speech
         start = self._segment_start
         self._segment_start += audio.seconds(samples)
         self._heard_speech = bool(len(self._segment)) and audio.has_speech(self._segment)
         self._speech_frames = self._quiet_frames = 0
-        index = self._next_index
-        self._next_index += 1
-        self._bounds[index] = (start, start + audio.seconds(samples))
+        index = self.results.segment_ended(start, self._segment_start)
         held = None
         with self._lock:
             guess = self._guesses.get(guess_id) if guess_id is not None else None
@@ -229,22 +225,26 @@ class Segmenter:
         if guess is None:
             self.dispatch(FINAL, index, samples)
         elif held is not None:
-            self._final_result(index, held)
+            self.results.final(index, held)
+        # After the final's job: a paragraph read again must not hold it up.
+        self._add_to_paragraph(index, samples, spoken)
 
-    def _final_result(self, index: int, text: str) -> None:
-        """Finals may come back out of order; they are handed on in order."""
-        on_done = None
-        with self._lock:
-            start, end = self._bounds.pop(index, (0.0, 0.0))
-            self._done[index] = Final(index, text, start, end)
-            while self._emitted in self._done:
-                ready = self._done.pop(self._emitted)
-                self._emitted += 1
-                if ready.text:
-                    self.on_final(ready)
-                    self.on_partial("")
-            if self._on_done and not self.closed and self._emitted == self._next_index:
-                self.closed = True
-                on_done = self._on_done
-        if on_done:
-            on_done()
+    def _add_to_paragraph(self, index: int, samples: np.ndarray, spoken: bool) -> None:
+        """A segment with no speech in it (a quiet stretch cut at its
+        longest) ends the paragraph instead of joining it."""
+        so_far = sum(map(audio.seconds, self._paragraph.samples))
+        if not spoken or so_far + audio.seconds(samples) > settings.SPEECH_MAX_PIECE_SECONDS:
+            self._end_paragraph()
+        if spoken:
+            self._paragraph.indices.append(index)
+            self._paragraph.samples.append(samples)
+
+    def _end_paragraph(self) -> None:
+        """Read the paragraph again in one piece: one of a single segment
+        has been, as its final."""
+        paragraph, self._paragraph = self._paragraph, _Paragraph()
+        if len(paragraph.indices) < 2:
+            return
+        paragraph_id = next(self._paragraph_ids)
+        self.results.reading_asked(paragraph_id, paragraph.indices)
+        self.dispatch(PARAGRAPH, paragraph_id, np.concatenate(paragraph.samples))

@@ -49,3 +49,6 @@ class LiveStream(Stream):
 
     def append_segment(self, segment: Segment) -> None:
         self.append("speech/_segment.html", {"segment": segment}, id="live-transcript")
+
+    def replace_segment(self, segment: Segment) -> None:
+        self.replace("speech/_segment.html", {"segment": segment}, id=f"segment-{segment.pk}")

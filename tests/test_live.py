@@ -11,7 +11,7 @@ import soundfile
 from channels.db import database_sync_to_async
 
 from harness import noise
-from harness.voices import beckett_path, spoken
+from harness.voices import PIPER, beckett_path, spoken
 from speech import audio
 from speech.models import Transcript
 from speech.streams import LiveStream
@@ -32,20 +32,30 @@ async def stream(communicator, samples: np.ndarray, pace: float = 0.5) -> None:
         await asyncio.sleep(0.1 * pace)
 
 
-async def collect_until_stopped(communicator, timeout: float = 60) -> tuple[list, list, dict]:
-    partials, finals = [], []
+async def collect_until_stopped(
+    communicator, timeout: float = 60, replaced: dict | None = None
+) -> tuple[list, list, dict]:
+    """The partials shown, and the finals as the page shows them at the end:
+    appended, then each replaced where a paragraph's reading rewrote it
+    (`replaced` gets each rewritten segment's id and its text before)."""
+    partials, finals = [], {}
     while True:
         message = await communicator.receive_json_from(timeout=timeout)
         if message.get("type") == "stopped":
-            return partials, finals, message
+            return partials, list(finals.values()), message
         if message.get("type") == "error":
             raise AssertionError(message)
         html = message["data"]
-        text = re.sub(r"<[^>]+>", " ", html)
+        text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
         if 'target="live-partial"' in html and 'action="update"' in html:
-            partials.append(" ".join(text.split()))
+            partials.append(text)
         elif 'target="live-transcript"' in html and 'action="append"' in html:
-            finals.append(" ".join(text.split()))
+            finals[re.search(r'id="(segment-\d+)"', html)[1]] = text
+        elif 'action="replace"' in html:
+            target = re.search(r'target="(segment-\d+)"', html)[1]
+            if replaced is not None:
+                replaced[target] = finals[target]
+            finals[target] = text
 
 
 def words(text: str) -> str:
@@ -84,6 +94,34 @@ async def test_streamed_speech_comes_back_as_partials_and_finals_and_is_saved(ow
     )()
     assert words(await database_sync_to_async(lambda: saved.text)()) == heard
     assert saved.finished is not None
+
+
+async def test_a_sentence_heard_wrong_alone_is_rewritten_once_its_paragraph_is_read(owner):
+    # Piper's "Please call me..." is heard "Police call me..." on its own;
+    # read with the sentence after it, it is heard right.
+    sentences = ["Please call me tomorrow morning about the meeting.", "I will bring them."]
+    pause = np.zeros(audio.RATE, dtype=np.float32)
+    speech = np.concatenate([p for s in sentences for p in (spoken(s, voice=PIPER), pause)])
+    communicator = await connect(owner)
+    await subscribe(communicator, owner.pk)
+    await start(communicator)
+    await stream(communicator, speech)
+    await communicator.send_json_to({"type": "stop"})
+    replaced = {}
+    _, finals, stopped = await collect_until_stopped(communicator, replaced=replaced)
+    await communicator.disconnect()
+
+    assert [words(text) for text in replaced.values()] == [
+        "police call me tomorrow morning about the meeting"
+    ]
+    assert [words(text) for text in finals] == [
+        "please call me tomorrow morning about the meeting",
+        "i will bring them",
+    ]
+    saved = await database_sync_to_async(
+        lambda: Transcript.objects.get(pk=stopped["transcript"]).text
+    )()
+    assert saved == "\n".join(finals)
 
 
 async def test_the_last_sentence_is_finalised_on_stop(owner):

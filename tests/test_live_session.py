@@ -1,6 +1,6 @@
-"""The Segmenter's bookkeeping, with a dispatcher that records the jobs instead
-of recognising them (the recognition itself is tested with real speech in
-test_live.py)."""
+"""The Segmenter's and its Results' bookkeeping, with a dispatcher that
+records the jobs instead of recognising them (the recognition itself is
+tested with real speech in test_live.py)."""
 
 import threading
 import time
@@ -8,7 +8,8 @@ import time
 import numpy as np
 
 from speech import audio, recognition
-from speech.segments import Final, Segmenter
+from speech.results import Final
+from speech.segments import Segmenter
 
 
 def tone(seconds: float) -> np.ndarray:
@@ -25,10 +26,14 @@ class Recorder:
         self.jobs: list[tuple[str, int, float]] = []
         self.partials: list[str] = []
         self.finals: list[Final] = []
+        self.paragraphs: list[tuple[list[int], str]] = []
         self.takes_partials = takes_partials
 
     def session(self) -> Segmenter:
-        return Segmenter(self.dispatch, self.partials.append, self.finals.append)
+        return Segmenter(self.dispatch, self.partials.append, self.finals.append, self.paragraph)
+
+    def paragraph(self, indices: list[int], reading: str) -> None:
+        self.paragraphs.append((indices, reading))
 
     def dispatch(self, kind: str, index: int, samples: np.ndarray) -> bool:
         self.jobs.append((kind, index, audio.seconds(samples)))
@@ -42,6 +47,13 @@ def feed(session: Segmenter, samples: np.ndarray) -> None:
     pcm = audio.to_pcm16(samples)
     for i in range(0, len(pcm), 3200):
         session.feed(pcm[i : i + 3200])
+
+
+def answer_guesses(out: Recorder, session: Segmenter, *texts: str) -> None:
+    """Answer the guesses still standing for the sentences, in order."""
+    guesses = [index for kind, index, _ in out.jobs if kind == "guess"]
+    for guess_id, text in zip(guesses[-len(texts) :], texts, strict=True):
+        session.answer("guess", guess_id, text)
 
 
 def test_a_guess_confirmed_by_the_pause_is_the_final_without_a_second_job():
@@ -75,7 +87,7 @@ def test_finals_are_handed_on_in_order_whatever_order_they_finish_in():
     feed(session, np.concatenate([quiet(1), tone(1), quiet(0.3), tone(0.1)]))  # guess dropped
     feed(session, np.concatenate([quiet(0.7), tone(1), quiet(0.05)]))
     session.finish(lambda: out.partials.append("<done>"))
-    finals = [(kind, index) for kind, index, _ in out.jobs if kind != "partial"]
+    finals = [(kind, index) for kind, index, _ in out.jobs if kind in ("guess", "final")]
     # The first sentence ended at a pause (its second guess is its final);
     # the second ends at stop, with no guess standing: a final job.
     assert finals[-1][0] == "final"
@@ -83,6 +95,9 @@ def test_finals_are_handed_on_in_order_whatever_order_they_finish_in():
     assert out.finals == []  # waits for the first
     session.answer("guess", [i for k, i in finals if k == "guess"][-1], "first")
     assert [f.text for f in out.finals] == ["first", "second"]
+    # The two made a paragraph, read again at stop: the session ends with it.
+    assert "<done>" not in out.partials
+    session.answer("paragraph", out.jobs[-1][1], "first second")
     assert out.partials[-1] == "<done>"
 
 
@@ -134,3 +149,51 @@ def test_partials_are_not_queued_behind_other_jobs_but_finals_are(settings):
     for job in running:
         job.result(timeout=10)
     assert recognition.submit(lambda: None, urgent=False) is not None  # none waits now
+
+
+def test_two_sentences_and_a_long_pause_are_read_again_as_one_paragraph():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(0.5), tone(1.5), quiet(1.0)]))
+    assert "paragraph" not in out.kinds()  # a pause of 1 s does not end it
+    feed(session, quiet(1.5))
+    paragraphs = [(index, seconds) for kind, index, seconds in out.jobs if kind == "paragraph"]
+    assert len(paragraphs) == 1
+    # Both sentences' audio, from the session's start to the second one's cut.
+    assert 4.2 <= paragraphs[0][1] <= 4.6
+    session.answer("paragraph", paragraphs[0][0], "Hello there. General Kenobi.")
+    assert out.paragraphs == []  # after the sentences' finals, never before
+    answer_guesses(out, session, "hello there", "general can Obi")
+    assert [f.text for f in out.finals] == ["hello there", "general can Obi"]
+    assert out.paragraphs == [([0, 1], "Hello there. General Kenobi.")]
+
+
+def test_a_sentence_alone_is_not_read_again():
+    out = Recorder()
+    session = out.session()
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(3)]))
+    session.finish(lambda: None)
+    assert "paragraph" not in out.kinds()
+
+
+def test_a_paragraph_ends_before_it_would_pass_a_pieces_length(settings):
+    settings.SPEECH_MAX_PIECE_SECONDS = 3.0
+    out = Recorder()
+    session = out.session()
+    sentence = np.concatenate([tone(0.8), quiet(0.6)])
+    feed(session, np.concatenate([quiet(0.5), sentence, sentence, sentence, sentence]))
+    paragraphs = [seconds for kind, _, seconds in out.jobs if kind == "paragraph"]
+    assert len(paragraphs) == 1 and paragraphs[0] <= 3.0  # the first two sentences
+
+
+def test_stop_waits_for_the_last_paragraphs_reading_and_gives_it_up_when_told():
+    out = Recorder()
+    session = out.session()
+    done = []
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(0.5), tone(1), quiet(0.5)]))
+    session.finish(lambda: done.append(True))
+    answer_guesses(out, session, "one", "two")
+    assert "paragraph" in out.kinds() and done == []  # its reading is still out
+    session.give_up()
+    assert done == [True] and out.paragraphs == []
+    assert [f.text for f in out.finals] == ["one", "two"]
