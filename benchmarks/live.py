@@ -9,11 +9,12 @@ Streams recordings at real-time pace (100 ms frames) into /ws/ and measures,
 from the moment each piece of speech reaches the server: the time to each
 utterance's first partial and between its partials, and from the end of
 each utterance (a pause the server's own rule would cut at) to its final;
-then the WER of the finals against a
-one-shot transcription of the same audio (through the same noise
-suppression as a dictation). With --noise, harness/noise.py's noise goes
-under the recordings (white, pink or babble, DB under the speech); the
-utterances are still timed on the clean audio. With --sessions, the Piper
+then the WER of the finals, as the page shows them at the end (where a
+paragraph's second reading rewrote some), against a one-shot transcription
+of the same audio (through the same noise suppression as a dictation).
+With --noise, harness/noise.py's noise goes under the recordings (white,
+pink or babble, DB under the speech); the utterances are still timed on
+the clean audio. With --sessions, the Piper
 sentences are then streamed by N people at once, each signed in on a
 socket of their own, through the one daphne process that recognises them
 all (as one speech worker would). With --workers, recognition runs in M
@@ -28,6 +29,7 @@ import argparse
 import asyncio
 import contextlib
 import functools
+import html as html_text
 import json
 import os
 import re
@@ -52,7 +54,7 @@ import websockets  # noqa: E402
 
 from benchmarks.common import heading  # noqa: E402
 from benchmarks.dictation import word_errors  # noqa: E402
-from benchmarks.sets import READ_PASSAGES  # noqa: E402
+from benchmarks.sets import HARVARD_PASSAGES, READ_PASSAGES  # noqa: E402
 from harness import noise  # noqa: E402
 from harness.site import (  # noqa: E402
     SignedIn,
@@ -99,7 +101,8 @@ async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict
         await socket.send(json.dumps({"type": "subscribe", "signed_channel_name": name}))
         await socket.send(json.dumps({"type": "start"}))
         assert json.loads(await socket.recv())["type"] == "started"
-        partials, finals = [], []
+        partials, finals, rewritten = [], [], []
+        where: dict[str, int] = {}  # a segment's id -> its place in finals
 
         async def read() -> None:
             async for raw in socket:
@@ -108,12 +111,18 @@ async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict
                 if message.get("type") == "stopped":
                     return
                 html = message.get("data", "")
-                text = " ".join(re.sub(r"<[^>]+>|&nbsp;", " ", html).split())
+                text = " ".join(html_text.unescape(re.sub(r"<[^>]+>", " ", html)).split())
                 if 'target="live-partial"' in html and text:
                     partials.append((now, text))
                 elif 'target="live-transcript"' in html:
                     end = float(re.search(r'data-end="([0-9.]+)"', html)[1])
+                    where[re.search(r'id="(segment-\d+)"', html)[1]] = len(finals)
                     finals.append((now, text, end))
+                elif 'action="replace"' in html:  # a paragraph's reading rewrote it
+                    place = where[re.search(r'target="(segment-\d+)"', html)[1]]
+                    arrived, before, end = finals[place]
+                    rewritten.append((before, text))
+                    finals[place] = (arrived, text, end)
 
         reader = asyncio.create_task(read())
         pcm = audio.to_pcm16(samples)
@@ -125,7 +134,7 @@ async def stream(host: str, cookie: str, name: str, samples: np.ndarray) -> dict
             await asyncio.sleep(max(0, began + (i + step) / 2 / audio.RATE - time.monotonic()))
         await socket.send(json.dumps({"type": "stop"}))
         await asyncio.wait_for(reader, 120)
-    return {"began": began, "partials": partials, "finals": finals}
+    return {"began": began, "partials": partials, "finals": finals, "rewritten": rewritten}
 
 
 def partial_timings(result: dict, samples: np.ndarray) -> tuple[list, list, list]:
@@ -206,15 +215,20 @@ class Timings:
 
 @functools.cache
 def recordings() -> list[tuple[str, np.ndarray, str]]:
-    """(label, 16 kHz samples, text): the read recording, and the read
-    passages' sentences a second apart in eSpeak's and Piper's voices."""
+    """(label, 16 kHz samples, text): the read recording, the read
+    passages' sentences a second apart in eSpeak's and Piper's voices, and
+    the Harvard sentences so in Piper's (the last: --sessions streams it)."""
     samples, rate = soundfile.read(beckett_path(), dtype="float32")
     found = [("beckett.wav", audio.to_rate(samples, rate), BECKETT_TEXT)]
     pause = np.zeros(audio.RATE, dtype=np.float32)
-    sentences = [s.strip() + "." for p in READ_PASSAGES for s in p.split(".") if s.strip()]
-    for label, voice in [("eSpeak", VOICE), ("Piper", PIPER)]:
+    for label, voice, passages in [
+        ("eSpeak sentences", VOICE, READ_PASSAGES),
+        ("Piper Harvard sentences", PIPER, HARVARD_PASSAGES),
+        ("Piper sentences", PIPER, READ_PASSAGES),
+    ]:
+        sentences = [s.strip() + "." for p in passages for s in p.split(".") if s.strip()]
         read = np.concatenate([p for s in sentences for p in (spoken(s, voice=voice), pause)])
-        found.append((f"{label} sentences", read, " ".join(sentences)))
+        found.append((label, read, " ".join(sentences)))
     return found
 
 
@@ -235,6 +249,8 @@ def one_at_a_time(host: str, session: Session, noisy) -> None:
         print(f"\n{label}: {audio.seconds(samples):.1f} s, {counts}")
         print(f"  live:     {text}")
         print(f"  one-shot: {oneshot}")
+        for before, after in result["rewritten"]:
+            print(f"  rewritten: {before!r} -> {after!r}")
     print("\n| measure | value |")
     print("| --- | --- |")
     for measure, value in zip(MEASURES, timings.row(), strict=True):
