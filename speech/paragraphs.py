@@ -40,7 +40,7 @@ def revise(sentences: list[str], reading: str) -> list[str]:
     if not all(pieces):
         return sentences
     return [
-        sentence if _keys(piece) == _keys(words) else _as_begun(" ".join(piece), sentence)
+        sentence if _keys(piece) == _keys(words) else _shaped_as(" ".join(piece), sentence)
         for sentence, words, piece in zip(sentences, old, pieces, strict=True)
     ]
 
@@ -63,10 +63,13 @@ def _where(position: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
     return 0
 
 
-def _as_begun(text: str, sentence: str) -> str:
-    """The text with its first letter in the case the sentence's had: the
-    reading of a paragraph starts its second sentence in lower case after a
-    comma, where the captions show it as a line of its own."""
+def _shaped_as(text: str, sentence: str) -> str:
+    """The text begun and ended as the sentence it replaces was: a
+    paragraph's reading may run two sentences together ("no matter, try
+    again"), where the captions show each as a line of its own."""
     if sentence[:1].isupper():
-        return text[:1].upper() + text[1:]
+        text = text[:1].upper() + text[1:]
+    end = sentence[-1:]
+    if end in ".?!" and text[-1:] not in ".?!":
+        text = text.rstrip(",;:") + end
     return text

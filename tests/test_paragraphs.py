@@ -31,9 +31,12 @@ def test_only_the_sentence_heard_otherwise_is_rewritten():
     ]
 
 
-def test_a_sentence_rewritten_begins_as_it_was_shown():
+def test_a_sentence_rewritten_begins_and_ends_as_it_was_shown():
     shown = ["Ever tried.", "Ever failed at it."]
     assert revise(shown, "Ever tried, ever fail to dig.") == ["Ever tried.", "Ever fail to dig."]
+    shown = ["The fox jumped over the dog?", "Pack my box."]
+    revised = revise(shown, "The fox jumps over the dog, pack my box.")
+    assert revised == ["The fox jumps over the dog?", "Pack my box."]
 
 
 def test_words_only_the_reading_has_at_a_cut_go_to_the_next_sentence():
