@@ -43,6 +43,18 @@ class Encoded:
     hidden: np.ndarray
     step: Step
     encoder_kv: dict[str, np.ndarray]
+    # The encoder's part of the decoder's inputs, one copy a text, by the
+    # number of texts: the same at every step of a search (copied anew at
+    # each, they took 2 ms of a 12 ms step for four texts of 5.6 s of audio).
+    side_by_side: dict[int, dict[str, np.ndarray]] = field(default_factory=dict)
+
+    def for_texts(self, count: int) -> dict[str, np.ndarray]:
+        inputs = self.side_by_side.get(count)
+        if inputs is None:
+            inputs = {name: np.repeat(kv, count, axis=0) for name, kv in self.encoder_kv.items()}
+            inputs["encoder_hidden_states"] = np.repeat(self.hidden, count, axis=0)
+            self.side_by_side[count] = inputs
+        return inputs
 
 
 class Model:
@@ -88,7 +100,7 @@ class Model:
                     self._started.pop(next(iter(self._started)))
         # Each search steps on from the same first step (next_step replaces
         # encoded.step; it never changes the arrays in place).
-        return Encoded(started.hidden, started.step, started.encoder_kv)
+        return Encoded(started.hidden, started.step, started.encoder_kv, started.side_by_side)
 
     def _encode(self, samples: np.ndarray) -> Encoded:
         """The cached branch passes the encoder's keys and values through
@@ -115,15 +127,10 @@ class Model:
     def next_step(self, encoded: Encoded, rows: np.ndarray, tokens: np.ndarray) -> None:
         """One token more for each text: rows[i] is the text (row of the last
         step) that tokens[i] continues."""
-        feeds = {
-            "input_ids": tokens,
-            "encoder_hidden_states": np.repeat(encoded.hidden, len(rows), axis=0),
-            "use_cache_branch": np.array([True]),
-        }
+        feeds = {"input_ids": tokens, "use_cache_branch": np.array([True])}
+        feeds.update(encoded.for_texts(len(rows)))
         for name in self.past_names:
-            if name in encoded.encoder_kv:
-                feeds[name] = np.repeat(encoded.encoder_kv[name], len(rows), axis=0)
-            else:
+            if name not in encoded.encoder_kv:
                 feeds[name] = encoded.step[name.replace("past_key_values", "present")][rows]
         encoded.step = self._run(feeds)
 
