@@ -16,11 +16,35 @@ import difflib
 import itertools
 import re
 
+import numpy as np
+from django.conf import settings
+
+from . import audio
 from .recognition import is_looping
 
 # A reading with fewer words than this share of the sentences' is taken to
 # have lost some (Moonshine now and then drops a stretch of long audio).
 KEPT_WORDS = 0.75
+
+
+class Paragraph:
+    """The sentences of a paragraph being spoken: their segments' indices
+    and audio, up to a recording's piece (SPEECH_MAX_PIECE_SECONDS)."""
+
+    def __init__(self) -> None:
+        self.indices: list[int] = []
+        self._pieces: list[np.ndarray] = []
+
+    def has_room_for(self, samples: np.ndarray) -> bool:
+        seconds = sum(map(audio.seconds, self._pieces)) + audio.seconds(samples)
+        return seconds <= settings.SPEECH_MAX_PIECE_SECONDS
+
+    def add(self, index: int, samples: np.ndarray) -> None:
+        self.indices.append(index)
+        self._pieces.append(samples)
+
+    def samples(self) -> np.ndarray:
+        return np.concatenate(self._pieces)
 
 
 def revise(sentences: list[str], reading: str) -> list[str]:

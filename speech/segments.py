@@ -18,12 +18,12 @@ import itertools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
-from django.conf import settings
 
 from . import audio, denoise, recognition
+from .paragraphs import Paragraph
 from .results import Final, Results, Revise
 
 # A final waits for the pause: 0.4 s put finals 0.39-0.42 s after speech
@@ -49,12 +49,6 @@ class _Guess:
     index: int
     text: str | None = None
     confirmed: bool = False
-
-
-@dataclass
-class _Paragraph:
-    indices: list[int] = field(default_factory=list)  # its segments'
-    samples: list[np.ndarray] = field(default_factory=list)
 
 
 class Segmenter:
@@ -85,7 +79,7 @@ class Segmenter:
         self._guess_ids = itertools.count()
         self._guesses: dict[int, _Guess] = {}  # guesses whose answer is awaited or held
         self._guess_id: int | None = None  # the current segment's guess
-        self._paragraph = _Paragraph()  # the one being spoken
+        self._paragraph = Paragraph()  # the one being spoken
         self._paragraph_ids = itertools.count()
 
     @property
@@ -222,7 +216,9 @@ class Segmenter:
             elif guess is not None:
                 del self._guesses[guess_id]
                 guess = None
-        if guess is None:
+        if guess is None and not spoken:
+            self.results.final(index, "")  # a quiet stretch, cut at its longest
+        elif guess is None:
             self.dispatch(FINAL, index, samples)
         elif held is not None:
             self.results.final(index, held)
@@ -232,19 +228,17 @@ class Segmenter:
     def _add_to_paragraph(self, index: int, samples: np.ndarray, spoken: bool) -> None:
         """A segment with no speech in it (a quiet stretch cut at its
         longest) ends the paragraph instead of joining it."""
-        so_far = sum(map(audio.seconds, self._paragraph.samples))
-        if not spoken or so_far + audio.seconds(samples) > settings.SPEECH_MAX_PIECE_SECONDS:
+        if not spoken or not self._paragraph.has_room_for(samples):
             self._end_paragraph()
         if spoken:
-            self._paragraph.indices.append(index)
-            self._paragraph.samples.append(samples)
+            self._paragraph.add(index, samples)
 
     def _end_paragraph(self) -> None:
         """Read the paragraph again in one piece: one of a single segment
         has been, as its final."""
-        paragraph, self._paragraph = self._paragraph, _Paragraph()
+        paragraph, self._paragraph = self._paragraph, Paragraph()
         if len(paragraph.indices) < 2:
             return
         paragraph_id = next(self._paragraph_ids)
         self.results.reading_asked(paragraph_id, paragraph.indices)
-        self.dispatch(PARAGRAPH, paragraph_id, np.concatenate(paragraph.samples))
+        self.dispatch(PARAGRAPH, paragraph_id, paragraph.samples())

@@ -197,3 +197,13 @@ def test_stop_waits_for_the_last_paragraphs_reading_and_gives_it_up_when_told():
     session.give_up()
     assert done == [True] and out.paragraphs == []
     assert [f.text for f in out.finals] == ["one", "two"]
+
+
+def test_a_long_quiet_stretch_is_cut_without_asking_for_its_text():
+    out = Recorder()
+    session = out.session()
+    feed(session, quiet(16))
+    assert out.jobs == []
+    feed(session, np.concatenate([tone(1), quiet(0.5)]))
+    answer_guesses(out, session, "after the quiet")
+    assert [f.text for f in out.finals] == ["after the quiet"]
