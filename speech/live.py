@@ -20,7 +20,6 @@ import uuid
 from datetime import timedelta
 
 import numpy as np
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -29,7 +28,7 @@ from django.utils import timezone
 from lib import counters
 from lib.threads import run_in_loop
 
-from . import audio, paragraphs, recognition
+from . import audio, paragraphs, recognition, remote
 from .engines import Engine, EngineError
 from .models import Transcript
 from .results import Final
@@ -40,6 +39,10 @@ logger = logging.getLogger(__name__)
 
 SLOTS = "live-sessions"
 LEASE_SECONDS = 120  # a session's slot lapses this long after its last audio
+# A partial a speech worker reaches later than this is skipped (the session
+# has asked for the next one by then), and so is a paragraph's reading (the
+# worker is behind, and finals come first): answered None.
+WORKER_WAITS = {PARTIAL: PARTIAL_EVERY_SECONDS, PARAGRAPH: 1.0}
 
 # Sessions of this process by id, from start until their last final is in:
 # workers' answers find their session here.
@@ -227,24 +230,17 @@ class Session:
             text = "" if stale else recognise_job(kind, self.engine, self.language, samples)
             self.segmenter.answer(kind, index, text)
 
-        return recognition.submit(job, urgent=kind != PARTIAL) is not None
+        # A partial, soon replaced, and a paragraph, read already, give way
+        # to finals: refused while any job waits for a thread.
+        return recognition.submit(job, urgent=kind not in (PARTIAL, PARAGRAPH)) is not None
 
     def _to_workers(self, kind: str, index: int, samples: np.ndarray) -> bool:
         if kind != PARTIAL:
             with self._lock:
                 self._waiting[(kind, index)] = time.monotonic() + settings.LIVE_JOB_SECONDS
-        job = {
-            "type": "recognise.job",
-            "kind": kind,
-            "index": index,
-            "session": self.id,
-            "engine": self.engine.name,
-            "language": self.language,
-            "pcm": audio.to_pcm16(samples),
-            "reply_to": self.reply_channel,
-            # A partial a worker reaches later than this is skipped: the
-            # session would have asked for the next one by then.
-            "expires": time.time() + PARTIAL_EVERY_SECONDS if kind == PARTIAL else None,
-        }
-        async_to_sync(get_channel_layer().send)(settings.SPEECH_WORKER_CHANNEL, job)
+        wait = WORKER_WAITS.get(kind)
+        expires = time.time() + wait if wait else None
+        remote.send_live_job(
+            self.id, self.reply_channel, kind, index, self.engine, self.language, samples, expires
+        )
         return True

@@ -1,10 +1,15 @@
-"""Dictation in speech workers, for set-ups with Redis (SPEECH_USE_WORKERS):
-the web process sends the recording and which field it is for, and awaits
-the worker's answer on a channel of its own, so that it never loads a model
-itself; the worker makes the same Dictation the web process would have.
+"""Recognition in speech workers, for set-ups with Redis (SPEECH_USE_WORKERS).
+
+Dictation: the web process sends the recording and which field it is for,
+and awaits the worker's answer on a channel of its own, so that it never
+loads a model itself; the worker makes the same Dictation the web process
+would have. A live session's job: sent with its audio and the socket's
+channel, where the worker's answer comes as "live.result".
 
     web:    views -> remote.dictate -> channel layer -> (reply channel)
     worker: workers.RecognitionWorker.dictate_job -> remote.answer
+    web:    live.Session -> remote.send_live_job -> channel layer
+    worker: workers.RecognitionWorker.recognise_job -> the socket's channel
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import dataclasses
 import logging
 
 import numpy as np
+from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 
@@ -58,6 +64,26 @@ async def dictate(
     if reply.get("error"):
         raise EngineError(reply["error"])
     return Dictation(**reply["dictation"])
+
+
+def send_live_job(
+    session: str, reply_to: str, kind: str, index: int, engine: Engine, language: str,
+    samples: np.ndarray, expires: float | None,
+) -> None:  # fmt: skip
+    """One of a live session's jobs, for the first worker free; one that a
+    worker reaches after `expires` (a time.time()) is answered None."""
+    job = {
+        "type": "recognise.job",
+        "kind": kind,
+        "index": index,
+        "session": session,
+        "engine": engine.name,
+        "language": language,
+        "pcm": audio.to_pcm16(samples),
+        "reply_to": reply_to,
+        "expires": expires,
+    }
+    async_to_sync(get_channel_layer().send)(settings.SPEECH_WORKER_CHANNEL, job)
 
 
 def answer(job: dict) -> dict:

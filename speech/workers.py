@@ -26,8 +26,9 @@ class RecognitionWorker(SyncConsumer):
         engine = engines.ENGINES.get(message.get("engine", ""))
         text: str | None = ""
         if (message.get("expires") or math.inf) < time.time():
-            # A partial that waited in the queue past the next one's time
-            # (the worker is behind): skipped, so that finals catch up.
+            # A partial or a paragraph's reading that waited in the queue
+            # past its time (the worker is behind): skipped, so that finals
+            # catch up.
             text = None
         elif engine is not None:
             started = time.perf_counter()

@@ -22,12 +22,12 @@ def quiet(seconds: float) -> np.ndarray:
 
 
 class Recorder:
-    def __init__(self, takes_partials: bool = True) -> None:
+    def __init__(self, takes_partials: bool = True, takes_paragraphs: bool = True) -> None:
         self.jobs: list[tuple[str, int, float]] = []
         self.partials: list[str] = []
         self.finals: list[Final] = []
         self.paragraphs: list[tuple[list[int], str]] = []
-        self.takes_partials = takes_partials
+        self.takes_partials, self.takes_paragraphs = takes_partials, takes_paragraphs
 
     def session(self) -> Segmenter:
         return Segmenter(self.dispatch, self.partials.append, self.finals.append, self.paragraph)
@@ -37,7 +37,7 @@ class Recorder:
 
     def dispatch(self, kind: str, index: int, samples: np.ndarray) -> bool:
         self.jobs.append((kind, index, audio.seconds(samples)))
-        return kind != "partial" or self.takes_partials
+        return {"partial": self.takes_partials, "paragraph": self.takes_paragraphs}.get(kind, True)
 
     def kinds(self) -> list[str]:
         return [kind for kind, _, _ in self.jobs]
@@ -156,15 +156,17 @@ def test_two_sentences_and_a_long_pause_are_read_again_as_one_paragraph():
     session = out.session()
     feed(session, np.concatenate([quiet(1), tone(1), quiet(0.5), tone(1.5), quiet(1.0)]))
     assert "paragraph" not in out.kinds()  # a pause of 1 s does not end it
-    feed(session, quiet(1.5))
+    feed(session, quiet(2.5))
+    # Asked for once the sentences' finals are in: beside them, it would
+    # hold them up.
+    assert "paragraph" not in out.kinds()
+    answer_guesses(out, session, "hello there", "general can Obi")
+    assert [f.text for f in out.finals] == ["hello there", "general can Obi"]
     paragraphs = [(index, seconds) for kind, index, seconds in out.jobs if kind == "paragraph"]
     assert len(paragraphs) == 1
     # Both sentences' audio, from the session's start to the second one's cut.
     assert 4.2 <= paragraphs[0][1] <= 4.6
     session.answer("paragraph", paragraphs[0][0], "Hello there. General Kenobi.")
-    assert out.paragraphs == []  # after the sentences' finals, never before
-    answer_guesses(out, session, "hello there", "general can Obi")
-    assert [f.text for f in out.finals] == ["hello there", "general can Obi"]
     assert out.paragraphs == [([0, 1], "Hello there. General Kenobi.")]
 
 
@@ -180,8 +182,10 @@ def test_a_paragraph_ends_before_it_would_pass_a_pieces_length(settings):
     settings.SPEECH_MAX_PIECE_SECONDS = 3.0
     out = Recorder()
     session = out.session()
-    sentence = np.concatenate([tone(0.8), quiet(0.6)])
-    feed(session, np.concatenate([quiet(0.5), sentence, sentence, sentence, sentence]))
+    feed(session, quiet(0.5))
+    for said in ["one", "two", "three", "four"]:
+        feed(session, np.concatenate([tone(0.8), quiet(0.6)]))
+        answer_guesses(out, session, said)
     paragraphs = [seconds for kind, _, seconds in out.jobs if kind == "paragraph"]
     assert len(paragraphs) == 1 and paragraphs[0] <= 3.0  # the first two sentences
 
@@ -207,3 +211,14 @@ def test_a_long_quiet_stretch_is_cut_without_asking_for_its_text():
     feed(session, np.concatenate([tone(1), quiet(0.5)]))
     answer_guesses(out, session, "after the quiet")
     assert [f.text for f in out.finals] == ["after the quiet"]
+
+
+def test_a_reading_refused_by_a_busy_pool_leaves_the_sentences_and_holds_up_nothing():
+    out = Recorder(takes_paragraphs=False)
+    session = out.session()
+    done = []
+    feed(session, np.concatenate([quiet(1), tone(1), quiet(0.5), tone(1), quiet(0.5)]))
+    session.finish(lambda: done.append(True))
+    answer_guesses(out, session, "one", "two")
+    assert "paragraph" in out.kinds()  # asked for, and refused
+    assert done == [True] and out.paragraphs == []
