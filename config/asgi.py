@@ -12,8 +12,9 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.conf import settings  # noqa: E402
 
 import speech.routing  # noqa: E402
-from lib.asgi import BodyLimit  # noqa: E402
-from speech import dictation, engines  # noqa: E402
+from lib.asgi import BodyLimit, WhenBusy  # noqa: E402
+from speech import dictation, engines, recognition  # noqa: E402
+from speech.views import BUSY  # noqa: E402
 from speech.workers import RecognitionWorker  # noqa: E402
 
 # A web process that hands recognition to workers loads no model (the
@@ -32,7 +33,9 @@ def body_limit(path: str) -> int:
 
 application = ProtocolTypeRouter(
     {
-        "http": BodyLimit(django_asgi_app, body_limit),
+        "http": WhenBusy(
+            BodyLimit(django_asgi_app, body_limit), "/speech/transcribe/", recognition.busy, BUSY
+        ),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(speech.routing.websocket_urlpatterns))
         ),

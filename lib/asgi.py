@@ -1,5 +1,7 @@
-"""A guard in front of Django: a request body over its path's limit is
-refused before the application reads any of it.
+"""Guards in front of Django: a request body over its path's limit is
+refused before the application reads any of it (BodyLimit), and a request
+for work the process has no room for right now gets its 503 at once
+(WhenBusy).
 
 Django copies a body again while parsing it (a 60 MB upload once raised a
 process's memory by 0.8 GB that it kept). lib.server already refuses any
@@ -19,7 +21,7 @@ Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict]]
 Send = Callable[[dict], Awaitable[None]]
 
-MESSAGE = "The request is too large."
+MESSAGES = {413: "The request is too large.", 400: "The request's length is not a number."}
 
 
 class BodyLimit:
@@ -33,7 +35,8 @@ class BodyLimit:
         limit, declared = self.limit(scope["path"]), _header(scope, b"content-length")
         if declared is not None:
             if not declared.isdigit() or int(declared) > limit:
-                return await _refuse(scope, send, 413 if declared.isdigit() else 400)
+                status = 413 if declared.isdigit() else 400
+                return await _refuse(scope, send, status, MESSAGES[status])
             return await self.app(scope, receive, send)
         read, total = [], 0
         while True:
@@ -41,10 +44,25 @@ class BodyLimit:
             read.append(message)
             total += len(message.get("body", b""))
             if total > limit:
-                return await _refuse(scope, send, 413)
+                return await _refuse(scope, send, 413, MESSAGES[413])
             if message["type"] != "http.request" or not message.get("more_body"):
                 break
         await self.app(scope, _replaying(read, receive), send)
+
+
+class WhenBusy:
+    def __init__(self, app: Callable, path: str, busy: Callable[[], bool], message: str) -> None:
+        """A POST to `path` while busy() gets 503 and `message` before the
+        application runs: a refusal queued behind the session, the rate
+        limits and the other requests' turns on Django's one thread for sync
+        code took 0.2-0.4 s under load (docs/performance.md)."""
+        self.app, self.path, self.busy, self.message = app, path, busy, message
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        posted = scope["type"] == "http" and scope["method"] == "POST"
+        if posted and scope["path"] == self.path and self.busy():
+            return await _refuse(scope, send, 503, self.message)
+        return await self.app(scope, receive, send)
 
 
 def _replaying(read: list[dict], receive: Receive) -> Receive:
@@ -61,9 +79,8 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _refuse(scope: Scope, send: Send, status: int) -> None:
+async def _refuse(scope: Scope, send: Send, status: int, message: str) -> None:
     """JSON for JSON clients, the mic's error line for HTMX, else a page."""
-    message = MESSAGE if status == 413 else "The request's length is not a number."
     accept, htmx = _header(scope, b"accept") or "", _header(scope, b"hx-request")
     if "application/json" in accept and not htmx:
         body, kind = json.dumps({"error": message}).encode(), b"application/json"

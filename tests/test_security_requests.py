@@ -17,6 +17,7 @@ from django.test import Client
 from config.asgi import application
 from harness.voices import spoken_wav, wav_bytes
 from lib import counters
+from speech import recognition
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,22 @@ async def test_a_body_over_the_limit_is_refused_by_its_declared_length_unread():
     response = await asgi_post("/speech/transcribe/", b"x" * 10, headers)
     assert response["status"] == 413
     assert b"too large" in response["body"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_a_dictation_while_every_slot_is_taken_is_refused_before_django_runs(monkeypatch):
+    monkeypatch.setattr(recognition, "_pool_and_slots", lambda: (None, recognition.Slots(0)))
+    # No host, no session and no CSRF token, which Django would refuse
+    # first: the 503 comes before Django runs, in the mic's error line.
+    response = await asgi_post("/speech/transcribe/", b"x" * 10, [(b"hx-request", b"true")])
+    assert response["status"] == 503
+    assert b'class="dictation-result dictation-error"' in response["body"]
+    assert b"busy" in response["body"]
+    monkeypatch.undo()
+    response = await asgi_post("/speech/transcribe/", b"x" * 10, [(b"hx-request", b"true")])
+    # With room, Django answers: this request names no host, a 400 page.
+    assert response["status"] == 400 and b"Bad request" in response["body"]
 
 
 def address(url: str) -> tuple[str, int]:
