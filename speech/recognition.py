@@ -25,7 +25,11 @@ from .engines import Engine, EngineError, Heard, Lexicon
 
 logger = logging.getLogger(__name__)
 
-PAD = np.zeros(int(0.25 * audio.RATE), dtype=np.float32)
+PAD = np.zeros(int(0.25 * audio.RATE), dtype=np.float32)  # each side of every piece read
+
+
+def _padded(samples: np.ndarray) -> np.ndarray:
+    return np.concatenate([PAD, samples, PAD])
 
 
 class Busy(Exception):
@@ -153,11 +157,11 @@ def recognise_at_once(samples: np.ndarray, engine: Engine, language: str) -> str
     another reading of the audio already."""
     if not audio.has_speech(samples):
         return ""
-    return engine.recognise(np.concatenate([PAD, audio.trim(samples), PAD]), language).text
+    return engine.recognise(_padded(audio.trim(samples)), language).text
 
 
 def _recognise_piece(engine: Engine, piece: np.ndarray, language: str, wide: bool) -> Heard:
-    heard = engine.recognise(np.concatenate([PAD, piece, PAD]), language, wide=wide)
+    heard = engine.recognise(_padded(piece), language, wide=wide)
     text = heard.text
     if text and not is_looping(text):
         return heard
@@ -169,7 +173,7 @@ def _recognise_piece(engine: Engine, piece: np.ndarray, language: str, wide: boo
     )
     if len(halves) > 1:
         retried = " ".join(
-            engine.recognise(np.concatenate([PAD, half, PAD]), language).text for half in halves
+            engine.recognise(_padded(half), language).text for half in halves
         ).strip()
     else:
         longer_pad = np.zeros(audio.RATE, dtype=np.float32)
@@ -215,7 +219,7 @@ def rank(
     can. Quiet each side, as open recognition's pieces get: cut tight, the
     first sound of a choice is misheard (233 of the 249 countries right
     instead of 230)."""
-    padded = np.concatenate([PAD, audio.trim(samples), PAD])
+    padded = _padded(audio.trim(samples))
     for searcher in (engine, engines.ENGINES["sphinx"]):
         if not searcher.supports(language):
             continue
