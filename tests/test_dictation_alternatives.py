@@ -4,7 +4,7 @@
 import pytest
 
 from accounts.forms import MeForm
-from speech.dictation import Hints, Readings, kind_for
+from speech.dictation import Hints, Readings, kind_for, user_names
 from speech.dictation.addresses import is_whole
 from speech.dictation.census import census, skeleton
 from speech.dictation.context import local_parts, sounds_like_the_name
@@ -157,6 +157,42 @@ def test_the_user_name_each_reading_heard_is_ranked_the_commoner_names_ahead():
     assert (
         phrases["Robert dot king at gmail dot com."] > phrases["Rover dot king at gmail dot com."]
     )
+
+
+@pytest.mark.parametrize(
+    ("address", "worth"),
+    [
+        ("alistottbrom@hotmail.co.uk", True),  # no one is called that
+        ("oliviadotmarkin@gmail.com", True),
+        ("glinda.greenettbrokeon.me", True),  # no address at all
+        ("john.smith@gmail.com", False),
+        ("t_nguyen@outlook.com", False),
+        ("david77@gmail.com", False),
+        ("info@company.com", False),  # a role's word
+    ],
+)
+def test_a_user_name_heard_as_no_ones_is_read_again_in_names(address, worth):
+    assert user_names.worth_reading(address) is worth
+
+
+def test_the_user_names_heard_in_names_are_ranked_and_lead_only_where_no_address_was_heard():
+    heard = Readings(
+        "AlistottBrom at hotmail.co.uk.",
+        constrained=["Alice Dot Brown at hotmail dot co dot uk.", "Alice dot Bram at Gmail."],
+    )
+    assert EMAIL.lexicon_for(heard, NO_HINTS).name == "email-names"
+    phrases = EMAIL.phrases_to_rank(heard, NO_HINTS)
+    said = "Alice Dot Brown at hotmail.co.uk."  # with the domain as openly heard
+    assert phrases[said] > phrases["AlistottBrom at hotmail.co.uk."]
+    assert (
+        values(EMAIL, heard.heard, constrained=heard.constrained)[0] == "alistottbrom@hotmail.co.uk"
+    )
+    assert values(EMAIL, heard.heard, ranked=[said])[0] == "alice.brown@hotmail.co.uk"
+    # No address heard openly: the reading in names gives one.
+    heard = Readings(
+        "Glinda Dot Greenett broke on Dot Me.", constrained=["Glenda dot Greene at proton dot me."]
+    )
+    assert values(EMAIL, heard.heard, constrained=heard.constrained) == ["glenda.greene@proton.me"]
 
 
 def test_a_symbol_heard_as_a_word_is_ranked_as_the_symbol_too():
@@ -327,10 +363,10 @@ def test_the_forms_name_is_found_in_a_user_name_spelled_with_rhyming_letters():
 
 def test_the_spelling_alphabet_is_found_in_any_reading():
     heard = Readings("Kilo India no member dulph.", ["Kilo India November Golf."])
-    assert NAME.needs_reading(heard, NO_HINTS)
-    assert not NAME.needs_reading(Readings("Grace Hopper.", ["Grace Harper."]), NO_HINTS)
+    assert NAME.lexicon_for(heard, NO_HINTS)
+    assert not NAME.lexicon_for(Readings("Grace Hopper.", ["Grace Harper."]), NO_HINTS)
     heard = Readings("Kilo Echo Victor at gmail dot com.", ["Keelo echo Victor at gmail."])
-    assert EMAIL.needs_reading(heard, NO_HINTS)
+    assert EMAIL.lexicon_for(heard, NO_HINTS).name == "email-spelling"
 
 
 def test_phone_alternatives_are_possible_numbers_only():
@@ -347,8 +383,8 @@ def test_phone_alternatives_are_possible_numbers_only():
 def test_the_country_in_the_form_sets_the_phone_region(settings):
     settings.PHONE_REGION = "US"
     heard = Readings("oh two oh seven nine four six oh nine five eight")  # a London number
-    assert PHONE.needs_reading(heard, NO_HINTS)  # no US number has 11 digits
-    assert not PHONE.needs_reading(heard, Hints(region="GB"))
+    assert PHONE.lexicon_for(heard, NO_HINTS)  # no US number has 11 digits
+    assert not PHONE.lexicon_for(heard, Hints(region="GB"))
     assert values(PHONE, heard.heard, Hints(region="GB")) == ["02079460958"]
 
 

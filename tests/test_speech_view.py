@@ -115,6 +115,8 @@ def test_spoken_values_fill_their_fields(client, field, said, value):
         ("email", "support at mozilla dot org", "support@mozilla.org"),
         # Heard "Mary Enders scored Jones": the underscore in it, ranked on the audio.
         ("email", "mary underscore jones at yahoo dot com", "mary_jones@yahoo.com"),
+        # Heard "AlistottBrom at hotmail.co.uk.": read again in names, ranked on the audio.
+        ("email", "alice dot brown at hotmail dot co dot uk", "alice.brown@hotmail.co.uk"),
         ("phone", "five five five one two three four", "5551234"),
         ("fullname", "Grace Hopper", "Grace Hopper"),
         ("fullname", "Thomas Edison", "Thomas Edison"),  # eSpeak's is heard "Thomas Anderson"

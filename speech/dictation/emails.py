@@ -1,7 +1,8 @@
 """The email kind: every reading and the mishearings it may hide made into
 addresses, the likeliest first; the spelling alphabet for a misheard user
-name; a choice among real endings where the one heard is none; and the name
-the form already holds, which makes an address built from it likelier."""
+name; a reading in names for a user name heard as no one's; a choice among
+real endings where the one heard is none; and the name the form already
+holds, which makes an address built from it likelier."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from . import letters
+from ..engines import Lexicon
+from . import user_names
 from .addresses import (
     EMAIL_WORDS,
     GENERIC_DOMAINS,
@@ -23,10 +25,10 @@ from .addresses import (
     written_otherwise,
 )
 from .census import census, commonness
-from .context import local_parts, said_user_names, sounds_like_the_name, user_name_parts
+from .context import local_parts, said_user_names, sounds_like_the_name
 from .domains import domains_to_rank
 from .kinds import Hints, Kind, Readings
-from .spelling import from_alphabet, is_spelled, join_spelled, runs_on
+from .spelling import from_alphabet, is_spelled, runs_on
 from .words import TEENS, TENS, UNITS, plain
 
 # The user names a full name makes, said in place of the one heard, ranked
@@ -86,17 +88,26 @@ def _candidates(readings: Readings) -> list[_Candidate]:
     readings are trusted. In a recording that sounds like the spelling
     alphabet, its words are letters, and the readings in the alphabet's
     words only come first (a whole address 10 of 11 times on eSpeak,
-    against 4 with the open transcript first)."""
+    against 4 with the open transcript first). A reading in names comes
+    last, and only where no open reading is an address: its domain is
+    made of a few providers' words ("Samatha at lampe dot o" for
+    sam@example.org)."""
     spelled = _spelled(readings)
     others = readings.constrained or readings.others
     if spelled:
         texts = [t for t in [*others, readings.heard] if not runs_on(_user_part(t))]
     else:
-        texts = [readings.heard, *others]
+        texts = [readings.heard, *readings.others]
     # The engine's choice among the phrases this kind named leads.
-    texts = [*readings.ranked[:1], *texts]
+    found = _made(spelled, [*readings.ranked[:1], *texts] or [readings.heard])
+    if not spelled and not any(is_whole(c.address) for c in found):
+        found += _made(False, readings.constrained)
+    return found
+
+
+def _made(spelled: bool, texts: list[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for text in texts or [readings.heard]:
+    for text in texts:
         said = from_alphabet(text) if spelled else text
         made = [email_value(said), *(email_value(other) for other in said_otherwise(said))]
         made += [other for address in made for other in written_otherwise(address)]
@@ -105,9 +116,9 @@ def _candidates(readings: Readings) -> list[_Candidate]:
 
 
 def _said_addresses(readings: Readings) -> list[re.Match]:
-    """Each open reading split at its "at" (none in an address spelled in
-    the alphabet, whose words rank as noise)."""
-    texts = [] if _spelled(readings) else [readings.heard, *readings.others]
+    """Each open reading, and each reading in names, split at its "at" (none
+    in an address spelled in the alphabet, whose words rank as noise)."""
+    texts = [] if _spelled(readings) else [readings.heard, *readings.others, *readings.constrained]
     return [said for text in texts if (said := _AT.match(text.strip()))]
 
 
@@ -133,12 +144,18 @@ def _user_part(text: str) -> str:
 
 class EmailKind(Kind):
     name = "email"
-    lexicon = LEXICON
     wide = True
     spellable = True
 
-    def needs_reading(self, readings: Readings, hints: Hints) -> bool:
-        return _spelled(readings)
+    def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
+        """The spelling alphabet's words for an address spelled in it; names
+        and an address's words where the address heard has a user name
+        with a word that is no name (user_names.py)."""
+        if _spelled(readings):
+            return LEXICON
+        if user_names.worth_reading(_best(_candidates(readings)).address):
+            return user_names.lexicon()
+        return None
 
     def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """Where the likeliest address ends in no real top-level domain
@@ -176,27 +193,12 @@ class EmailKind(Kind):
         # with a real top-level domain.
         rest = [c for c in candidates if is_whole(c.address) and has_real_ending(c.address)]
         addresses = list(dict.fromkeys([best.address, *(c.address for c in rest)]))
-        if _spelled_out(readings):
-            addresses = list(dict.fromkeys(a for one in addresses for a in (_likeliest(one), one)))
+        if user_names.spelled_out([readings.heard, *readings.others]):
+            addresses = [a for one in addresses for a in (user_names.spelled_as_names(one), one)]
+            addresses = list(dict.fromkeys(addresses))
         if hints.name:
             addresses = _with_the_name(addresses, hints.name)
         return [address for address in addresses if address]
-
-
-def _spelled_out(readings: Readings) -> bool:
-    """Whether a reading has letters said one by one ("J-O-H-N dot S-M-I-D-H")."""
-    return any(join_spelled(text) != text for text in [readings.heard, *readings.others])
-
-
-def _likeliest(address: str) -> str:
-    """The address with each word of four letters or more in its user name
-    read as the likeliest name its letters spell (letters.py): "john.smidh"
-    -> "john.smith"."""
-    local, at, domain = address.partition("@")
-    parts = user_name_parts(local)
-    # Shorter words are mostly letters heard as words ("The" for T).
-    likeliest = (letters.likeliest(p) if p.isalpha() and len(p) >= 4 else p for p in parts)
-    return "".join(likeliest) + at + domain if at else address
 
 
 def _best(candidates: list[_Candidate]) -> _Candidate:

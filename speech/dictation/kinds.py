@@ -1,7 +1,7 @@
 """The kinds of value a field takes, as the dictation pipeline sees them.
 
-A kind owns four decisions: which words a second, constrained reading may
-use (its lexicon) and when that reading is worth its time; which phrases
+A kind owns three decisions: whether a second, constrained reading is worth
+its time and which words it may use (its lexicon); which phrases
 the engine should rank on the audio; and how the readings become values for
 the field, best first. Every kind answers through the same path: the
 pipeline reads, ranks, and asks the kind for its values.
@@ -20,7 +20,7 @@ class Readings:
 
     heard: str  # the open transcript
     others: list[str] = field(default_factory=list)  # its other open readings, best first
-    constrained: list[str] = field(default_factory=list)  # in the kind's lexicon only
+    constrained: list[str] = field(default_factory=list)  # in the lexicon the kind chose
     ranked: list[str] = field(default_factory=list)  # the kind's phrases, as the engine ranked them
 
 
@@ -37,14 +37,14 @@ class Kind:
     """Free text: the words as heard. Subclasses are the other kinds."""
 
     name = "text"
-    lexicon: Lexicon | None = None
     has_choices = False
     wide = False  # search wider for other readings (costs time; short values)
     spellable = False  # may be spelled in the spelling alphabet
 
-    def needs_reading(self, readings: Readings, hints: Hints) -> bool:
-        """Whether to read the audio again with the lexicon's words only."""
-        return False
+    def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
+        """The words to read the audio again with, where the open readings
+        leave that worth its time; None by default."""
+        return None
 
     def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """Phrases the audio may say, for the engine to rank, each with a

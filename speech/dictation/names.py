@@ -146,12 +146,11 @@ def _commonest(word: str, by_sound: dict[str, str], ranks: dict[str, int]) -> st
 
 class NameKind(Kind):
     name = "name"
-    lexicon = LEXICON
     wide = True
     spellable = True
 
-    def needs_reading(self, readings: Readings, hints: Hints) -> bool:
-        return _spelled(readings)
+    def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
+        return LEXICON if _spelled(readings) else None
 
     def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """The names heard, and their first names and surnames recombined

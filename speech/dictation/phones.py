@@ -56,15 +56,15 @@ def runs_on(value: str) -> bool:
 
 class PhoneKind(Kind):
     name = "phone"
-    lexicon = LEXICON
 
-    def needs_reading(self, readings: Readings, hints: Hints) -> bool:
-        """Worth a reading with number words only where the open transcript
-        holds other words ("I'm one seven five" for "nine one seven five"),
-        or its digits are no possible number (a digit dropped or one "zero"
-        too many)."""
+    def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
+        """Number words only, where the open transcript holds other words
+        ("I'm one seven five" for "nine one seven five"), or its digits are
+        no possible number (a digit dropped or one "zero" too many)."""
         heard, region = readings.heard, hints.region or settings.PHONE_REGION
-        return has_other_words(heard) or not is_possible(phone_value(heard), region)
+        if has_other_words(heard) or not is_possible(phone_value(heard), region):
+            return LEXICON
+        return None
 
     def values(self, readings: Readings, hints: Hints) -> list[str]:
         """The open transcript's number, or a constrained reading's: where

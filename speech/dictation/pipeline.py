@@ -46,8 +46,8 @@ def dictate_here(
     heard = recognition.recognise(samples, engine, language, wide=kind.wide)
     readings = Readings(heard.text, heard.alternatives)
     notes = []
-    if kind.lexicon and kind.needs_reading(readings, hints):
-        readings.constrained = recognition.read(samples, engine, language, kind.lexicon)
+    if lexicon := kind.lexicon_for(readings, hints):
+        readings.constrained = recognition.read(samples, engine, language, lexicon)
         notes += ["constrained"] if readings.constrained else []
     if phrases := kind.phrases_to_rank(readings, hints):
         readings.ranked = recognition.rank(samples, engine, language, phrases)
