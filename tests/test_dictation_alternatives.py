@@ -12,7 +12,7 @@ from speech.dictation.domains import PROVIDER_PRIOR, RANKED_PROVIDERS, web_commo
 from speech.dictation.emails import NAME_PRIOR
 from speech.dictation.fields import EMAIL, NAME, PHONE
 from speech.dictation.kinds import TEXT
-from speech.dictation.names import name_value
+from speech.dictation.name_forms import name_value
 
 COUNTRY = kind_for(MeForm.base_fields["country"])
 NO_HINTS = Hints()
@@ -275,6 +275,16 @@ def test_the_names_heard_go_to_the_engine_with_a_head_start_for_common_ones():
     assert phrases["Robert King"] > phrases["Robert Ging"]  # "Ging" is no one's surname
 
 
+def test_the_name_a_reading_in_names_hears_is_ranked_beside_the_ones_heard_openly():
+    # Festival's "Hannah Schmidt", heard "Hamish met." and read "Hannah Schmidt."
+    heard = Readings("Hamish met.", ["Hamish Mead."], constrained=["Hannah Schmidt."])
+    phrases = NAME.phrases_to_rank(heard, NO_HINTS)
+    assert {"Hamish Met", "Hamish Mead", "Hannah Schmidt"} <= set(phrases)
+    assert phrases["Hannah Schmidt"] > phrases["Hamish Met"]  # "Met" is no one's surname
+    found = values(NAME, heard.heard, others=heard.others, constrained=heard.constrained)
+    assert "Hannah Schmidt" in found[:5]
+
+
 def test_a_first_name_and_a_surname_heard_in_different_readings_are_put_together():
     phrases = NAME.phrases_to_rank(Readings("Laura Howe.", ["Larry Hall."]), NO_HINTS)
     assert "Laura Hall" in phrases
@@ -363,8 +373,8 @@ def test_the_forms_name_is_found_in_a_user_name_spelled_with_rhyming_letters():
 
 def test_the_spelling_alphabet_is_found_in_any_reading():
     heard = Readings("Kilo India no member dulph.", ["Kilo India November Golf."])
-    assert NAME.lexicon_for(heard, NO_HINTS)
-    assert not NAME.lexicon_for(Readings("Grace Hopper.", ["Grace Harper."]), NO_HINTS)
+    assert NAME.lexicon_for(heard, NO_HINTS).name == "name-spelling"
+    assert NAME.lexicon_for(Readings("Grace Hopper.", ["Grace Harper."]), NO_HINTS).name == "names"
     heard = Readings("Kilo Echo Victor at gmail dot com.", ["Keelo echo Victor at gmail."])
     assert EMAIL.lexicon_for(heard, NO_HINTS).name == "email-spelling"
 

@@ -153,6 +153,13 @@ def test_an_answer_offers_the_next_likeliest_values(client):
     assert all(is_whole(a) and has_real_ending(a) for a in alternatives)
 
 
+def test_a_name_heard_as_words_is_read_again_in_names(client):
+    # eSpeak's "Lucas Rossi" is heard "Luke and Rossi."; read in names only,
+    # it is one pick away.
+    body = post(client, spoken_wav("Lucas Rossi"), field="fullname").json()
+    assert "Lucas Rossi" in [body["value"], *body["alternatives"]]
+
+
 def test_the_htmx_answer_offers_the_alternatives_as_buttons(client):
     # Heard "Thomas Anderson"; "Thomas Edison" is the first other possibility.
     wav = spoken_wav("Thomas Edison")

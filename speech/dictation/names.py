@@ -4,17 +4,25 @@ the spelling alphabet for a name the engine keeps mishearing."""
 from __future__ import annotations
 
 import re
-
-from doublemetaphone import doublemetaphone
+from functools import cache
 
 from ..engines import Lexicon
 from . import letters
-from .census import census, commonness, skeleton
+from .census import census, names_to_read
 from .kinds import Hints, Kind, Readings
-from .spelling import SPELLED, SPELLING_ALPHABET, is_spelled, join_spelled, runs_on, spelled_value
+from .name_forms import (
+    PARTICLES,
+    joined,
+    name_commonness,
+    name_value,
+    sounding_alike,
+    spelled_name,
+    split_in_two,
+    written_otherwise,
+)
+from .spelling import SPELLING_ALPHABET, is_spelled, runs_on, spelled_value
 from .words import strip_fillers
 
-RARE = 1000  # past this rank a name gives way to a far commoner one that sounds the same
 # Ranked on the audio, a name people have beats one no one has, and a common
 # name beats a rare one the audio barely prefers: each word's commonness,
 # -log10(1 + rank / 100) (0 for the commonest, -1 at rank 900, -2.3 for a
@@ -24,9 +32,7 @@ RARE = 1000  # past this rank a name gives way to a far commoner one that sounds
 # weights 0.5, 0.75, 1.0, 1.5 gave 101, 102, 101, 96, and none lost a name
 # the heard order had right.
 COMMONNESS_WEIGHT = 0.75
-SPELLING_RANK = 2000  # another spelling of a name's sound is offered next if this common
 RECOMBINED = 4  # first names and surnames from different readings, each way
-PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le"}
 
 # Words that are in sentences, not in names: a reading with one of them is
 # the engine making sense of a name it does not know ("I learned your ring"
@@ -44,41 +50,16 @@ NOT_IN_NAMES = {
 LEXICON = Lexicon("name-spelling", (*SPELLING_ALPHABET, "space"))
 
 
-def name_value(text: str) -> str:
-    text = _spelled_name(strip_fillers(text))
-    words = re.sub(r"[^\w\s'\-]", " ", text).split()
-    return " ".join(_capitalise(word, first=(i == 0)) for i, word in enumerate(words))
-
-
-def _spelled_name(text: str) -> str:
-    """A name spelled out is one word ("S. M. I. T. H." -> "SMITH"); so is a
-    run of four letters or more within one. Shorter runs beside other words
-    are initials ("J. R. R. Tolkien")."""
-    whole = SPELLED.fullmatch(text.strip())
-    return join_spelled(text, min_letters=2 if whole else 4)
-
-
-# After an apostrophe a name goes on in capitals (O'Connor, D'Angelo); a
-# contraction does not (I'll, don't).
-_CONTRACTION = re.compile(r"'(?:ll|re|ve|s|t|d|m)$")
-
-
-def _capitalise(word: str, first: bool) -> str:
-    lower = word.lower()
-    if lower in PARTICLES and not first:
-        return lower
-    if _CONTRACTION.search(lower):
-        return lower[:1].upper() + lower[1:]
-    # Jean-Luc, O'Brien.
-    out = re.sub(r"(^|-|\b[a-z]')([a-z])(?=[a-z])", lambda g: g[1] + g[2].upper(), lower)
-    out = out[:1].upper() + out[1:]
-    if re.match(r"^(mc)[a-z]", lower):
-        out = "Mc" + out[2:3].upper() + out[3:]
-    return out
+@cache
+def names_only() -> Lexicon:
+    """The census's names (and the particles between them): a reading that
+    hears a name where the open one heard words ("Chloe Bennett" for "Chloe
+    managed", "Hannah Schmidt" for "Hamish met")."""
+    return Lexicon("names", tuple(dict.fromkeys([*names_to_read(), *PARTICLES])))
 
 
 def _sounds_like_a_name(text: str) -> bool:
-    words = re.sub(r"[^\w\s']", " ", _spelled_name(strip_fillers(text)).lower()).split()
+    words = re.sub(r"[^\w\s']", " ", spelled_name(strip_fillers(text)).lower()).split()
     return bool(words) and not NOT_IN_NAMES.intersection(words)
 
 
@@ -92,65 +73,21 @@ def _unknown_first_name(name: str) -> bool:
     return bool(words) and all(words[0] not in names for names in kinds)
 
 
-def _split_in_two(name: str) -> str | None:
-    """A first name and a surname heard as one word, split where both are
-    commonest: "Annalee" -> "Anna Lee", "Annalie" -> "Anna Lie" (not "Ann
-    Alie")."""
-    known, word = census(), name.lower()
-    if " " in word:
-        return None
-    splits = [(word[:i], word[i:]) for i in range(2, len(word) - 1)]
-    found = [(a, b) for a, b in splits if a in known.firsts and b in known.lasts]
-    if not found:
-        return None
-    best = max(found, key=lambda pair: _commonness(" ".join(pair)))
-    return name_value(" ".join(best))
-
-
-def _joined(name: str) -> str | None:
-    """A surname heard as two words, joined where that is a surname people
-    have: "Ada Love Lace" -> "Ada Lovelace", "Ryan Mc Donald" -> "Ryan
-    McDonald" (not after a particle: "van Dyke" stays)."""
-    words = name.split()
-    if len(words) < 3 or words[-2].lower() in PARTICLES:
-        return None
-    surname = (words[-2] + words[-1]).lower()
-    return name_value(" ".join([*words[:-2], surname])) if surname in census().lasts else None
-
-
-def _sounding_alike(name: str) -> str | None:
-    """The name with its first and last words written as the commonest name
-    that sounds the same ("Robert Ging" -> "Robert King", "Lower Hal" ->
-    "Laura Hall"), where that differs."""
-    known, words = census(), name.lower().split()
-    if len(words) < 2:
-        return None
-    first = _commonest(words[0], known.first_by_sound, known.firsts)
-    last = _commonest(words[-1], known.last_by_sound, known.lasts)
-    alike = name_value(" ".join([first, *words[1:-1], last]))
-    return alike if alike != name else None
-
-
-def _commonest(word: str, by_sound: dict[str, str], ranks: dict[str, int]) -> str:
-    """The commonest name with the word's sound, where the word is no name
-    or a rare one beside it ("Ging", 20 times rarer than "King"); a name
-    as common as the other stays ("Grace", not "Chris")."""
-    if not word.isalpha() or word in PARTICLES:  # "O'Connor", "van" stay as heard
-        return word
-    alike = by_sound.get(doublemetaphone(word)[0], word)
-    rank = ranks.get(word)
-    if rank is None or (rank > RARE and rank > 20 * ranks[alike]):
-        return alike
-    return word
-
-
 class NameKind(Kind):
     name = "name"
     wide = True
     spellable = True
 
     def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
-        return LEXICON if _spelled(readings) else None
+        """The spelling alphabet's words for a name spelled in it; none for
+        letters said one by one (letters.py reads them); else names only,
+        whose reading joins the ranking: a name said is a name, however the
+        open reading heard it. 0.2 s more for every name; run only where
+        the open reading heard a word that is no one's name, it lost one
+        name of 128 one pick away ("Lingo Patel": Lingo is a name)."""
+        if _spelled(readings):
+            return LEXICON
+        return None if _spelled_out(readings) else names_only()
 
     def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """The names heard, and their first names and surnames recombined
@@ -163,7 +100,7 @@ class NameKind(Kind):
         names = list(dict.fromkeys([*said, *_recombined(said)]))
         if len(names) < 2:
             return {}
-        return {name: COMMONNESS_WEIGHT * _commonness(name) for name in names}
+        return {name: COMMONNESS_WEIGHT * name_commonness(name) for name in names}
 
     def values(self, readings: Readings, hints: Hints) -> list[str]:
         """A name spelled in the spelling alphabet, from the readings that
@@ -175,7 +112,7 @@ class NameKind(Kind):
         if _spelled_out(readings):
             values = list(dict.fromkeys(map(name_value, letters.likeliest_first(values))))
         if values and not spelled:
-            values = list(dict.fromkeys([values[0], *_written_otherwise(values[0]), *values]))
+            values = list(dict.fromkeys([values[0], *written_otherwise(values[0]), *values]))
         return values or [v for v in [name_value(readings.heard)] if v]
 
 
@@ -185,35 +122,18 @@ def _said_names(readings: Readings) -> list[str]:
     words where it was heard as one and its surname in one word where it
     was heard as two, then by the commonest names that sound like each. A
     reading with no letters ("10.") names no one."""
-    heard = [readings.heard, *(readings.constrained or readings.others)]
+    if _spelled(readings):  # the readings in the alphabet's words, where there are
+        heard = [readings.heard, *(readings.constrained or readings.others)]
+    else:
+        heard = [readings.heard, *readings.others, *readings.constrained]
     said = [name_value(text) for text in heard if _sounds_like_a_name(text)]
     said = [v for v in said if any(c.isalpha() for c in v)]
     said = sorted(dict.fromkeys(said), key=_unknown_first_name)
     found = []
     for one in said:
-        forms = [form for form in (one, _split_in_two(one), _joined(one)) if form]
-        found += [*forms, *(alike for form in forms if (alike := _sounding_alike(form)))]
+        forms = [form for form in (one, split_in_two(one), joined(one)) if form]
+        found += [*forms, *(alike for form in forms if (alike := sounding_alike(form)))]
     return list(dict.fromkeys(found))
-
-
-def _written_otherwise(name: str) -> list[str]:
-    """The name with its first name, then its surname, spelled as the
-    commonest other name of the same sound ("Sophia" -> "Sofia", "Conner"
-    -> "Connor"), where that is a common name too: no ranking on the audio
-    can tell them apart, so the other is one pick away."""
-    known, words = census(), name.split()
-    if len(words) < 2:
-        return []
-    others = []
-    first = (0, known.firsts_by_skeleton, known.firsts)
-    for i, spellings, ranks in (first, (-1, known.lasts_by_skeleton, known.lasts)):
-        word = words[i].lower()
-        alike = [a for a in spellings.get(skeleton(word), []) if a != word]
-        if alike and ranks[alike[0]] < SPELLING_RANK:
-            written = [*words]
-            written[i] = alike[0]
-            others.append(name_value(" ".join(written)))
-    return others
 
 
 def _recombined(names: list[str]) -> list[str]:
@@ -223,15 +143,6 @@ def _recombined(names: list[str]) -> list[str]:
     return [f"{a} {b}" for a in list(firsts)[:RECOMBINED] for b in list(lasts)[:RECOMBINED]]
 
 
-def _commonness(name: str) -> float:
-    """How common the first and last words are as a first name and a
-    surname (a lone word as a first name, counted twice): 0 at best."""
-    known, words = census(), name.lower().replace("'", "").split()
-    if len(words) < 2:
-        return 2 * commonness(words[0], known.firsts)
-    return commonness(words[0], known.firsts) + commonness(words[-1], known.lasts)
-
-
 def _spelled(readings: Readings) -> bool:
     return any(is_spelled(text) for text in [readings.heard, *readings.others])
 
@@ -239,7 +150,7 @@ def _spelled(readings: Readings) -> bool:
 def _spelled_out(readings: Readings) -> bool:
     """Whether a reading has letters said one by one ("N. G. U. Y. E. N.")."""
     texts = (strip_fillers(text) for text in [readings.heard, *readings.others])
-    return any(_spelled_name(text) != text for text in texts)
+    return any(spelled_name(text) != text for text in texts)
 
 
 def _spelled_values(readings: Readings) -> list[str]:

@@ -12,7 +12,7 @@ from functools import cache
 from ..engines import Lexicon
 from . import letters
 from .addresses import EMAIL_WORDS, is_whole
-from .census import census
+from .census import census, names_to_read
 from .context import user_name_parts
 from .spelling import join_spelled
 
@@ -21,17 +21,11 @@ ROLE_WORDS = (
     "info", "support", "hello", "contact", "sales", "admin", "office", "team", "news",
     "help", "billing", "jobs", "enquiries", "service", "me", "mail",
 )  # fmt: skip
-# Surnames past this rank are left out: the reading's trie grows with every
-# name (0.35 s to build 12,000 once per process).
-SURNAMES = 10_000
 
 
 @cache
 def lexicon() -> Lexicon:
-    known = census()
-    firsts = sorted(known.firsts, key=known.firsts.get)
-    lasts = sorted(known.lasts, key=known.lasts.get)[:SURNAMES]
-    words = [*EMAIL_WORDS, *ROLE_WORDS, *firsts, *lasts]
+    words = [*EMAIL_WORDS, *ROLE_WORDS, *names_to_read()]
     return Lexicon("email-names", tuple(dict.fromkeys(words)))
 
 
