@@ -159,6 +159,20 @@ def test_the_user_name_each_reading_heard_is_ranked_the_commoner_names_ahead():
     )
 
 
+def test_a_user_name_heard_written_counts_its_words_as_names_too():
+    # Piper's lucas.rossi: "Rossie" is no one's surname, written or said.
+    heard = Readings(
+        "Luke is dot Rossi at Outlook dot com.",
+        ["Lucas dot Rossi at Outlook dot com.", "Lucas.Rossie at Outlook dot com."],
+    )
+    phrases = EMAIL.phrases_to_rank(heard, NO_HINTS)
+    assert (
+        phrases["Lucas dot Rossi at Outlook dot com."]
+        > phrases["Lucas.Rossie at Outlook dot com."]
+        > phrases["Luke is dot Rossi at Outlook dot com."]
+    )
+
+
 @pytest.mark.parametrize(
     ("address", "worth"),
     [

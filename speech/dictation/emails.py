@@ -132,9 +132,13 @@ def _heads(said: list[re.Match], best: str) -> list[str]:
 
 def _head_start(head: str) -> float:
     """A user name's head start in the ranking: how common its words are as
-    names, times COMMONNESS_WEIGHT (symbols and numbers count for nothing)."""
+    names, times COMMONNESS_WEIGHT (symbols and numbers count for nothing).
+    Words are split at the marks written between them too: "Lucas.Rossie"
+    is two words, not one that counts for nothing (and so beat "Lucas dot
+    Rossi")."""
     known = census()
-    words = [w for w in plain(head).split() if w.isalpha() and w not in _NOT_NAMES]
+    said = re.split(r"[\s._\-]+", plain(head).replace("'", ""))
+    words = [w for w in said if w.isalpha() and w not in _NOT_NAMES]
     return COMMONNESS_WEIGHT * sum(commonness(w, known.firsts, known.lasts) for w in words)
 
 
