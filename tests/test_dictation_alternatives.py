@@ -173,6 +173,14 @@ def test_a_user_name_heard_written_counts_its_words_as_names_too():
     )
 
 
+def test_letters_spelled_in_a_user_name_count_for_nothing_as_names():
+    # Counted as nine names no one has, they lost to the form's "John" alone.
+    heard = Readings("J-O-H-N dot S-M-I-D-H at gmail dot com.")
+    phrases = EMAIL.phrases_to_rank(heard, Hints(name="John Smith"))
+    assert phrases["J-O-H-N dot S-M-I-D-H at gmail dot com."] == 0.0
+    assert phrases["John at gmail dot com."] == pytest.approx(NAME_PRIOR, abs=0.01)
+
+
 @pytest.mark.parametrize(
     ("address", "worth"),
     [
@@ -187,6 +195,12 @@ def test_a_user_name_heard_written_counts_its_words_as_names_too():
 )
 def test_a_user_name_heard_as_no_ones_is_read_again_in_names(address, worth):
     assert user_names.worth_reading(address) is worth
+
+
+def test_a_user_name_spelled_letter_by_letter_is_not_read_again_in_names():
+    heard = Readings("P-T-R-P-A-R-K-R at gmail dot com.")  # its letters are read as letters
+    assert EMAIL.lexicon_for(heard, NO_HINTS) is None
+    assert EMAIL.lexicon_for(Readings("Ptrparkr at gmail dot com."), NO_HINTS).name == "email-names"
 
 
 def test_the_user_names_heard_in_names_are_ranked_and_lead_only_where_no_address_was_heard():

@@ -132,13 +132,14 @@ def _heads(said: list[re.Match], best: str) -> list[str]:
 
 def _head_start(head: str) -> float:
     """A user name's head start in the ranking: how common its words are as
-    names, times COMMONNESS_WEIGHT (symbols and numbers count for nothing).
-    Words are split at the marks written between them too: "Lucas.Rossie"
-    is two words, not one that counts for nothing (and so beat "Lucas dot
-    Rossi")."""
+    names, times COMMONNESS_WEIGHT (symbols, numbers and letters count for
+    nothing). Words are split at a dot or underscore written between them
+    too: "Lucas.Rossie" is two words, not one that counts for nothing (and
+    so beat "Lucas dot Rossi"); letters spelled ("J-O-H-N", "J.O.H.N")
+    are no names either way."""
     known = census()
-    said = re.split(r"[\s._\-]+", plain(head).replace("'", ""))
-    words = [w for w in said if w.isalpha() and w not in _NOT_NAMES]
+    said = re.split(r"[\s._]+", plain(head).replace("'", ""))
+    words = [w for w in said if len(w) > 1 and w.isalpha() and w not in _NOT_NAMES]
     return COMMONNESS_WEIGHT * sum(commonness(w, known.firsts, known.lasts) for w in words)
 
 
@@ -154,10 +155,14 @@ class EmailKind(Kind):
     def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
         """The spelling alphabet's words for an address spelled in it; names
         and an address's words where the address heard has a user name
-        with a word that is no name (user_names.py)."""
+        with a word that is no name (user_names.py), but not for one spelled
+        letter by letter, whose letters the names reading makes names of
+        (four voices: 52% of such addresses right first with the form's
+        name, 18% with it)."""
         if _spelled(readings):
             return LEXICON
-        if user_names.worth_reading(_best(_candidates(readings)).address):
+        spelled_out = user_names.spelled_out([readings.heard, *readings.others])
+        if not spelled_out and user_names.worth_reading(_best(_candidates(readings)).address):
             return user_names.lexicon()
         return None
 
