@@ -194,7 +194,7 @@ def test_letters_spelled_in_a_user_name_count_for_nothing_as_names():
     ],
 )
 def test_a_user_name_heard_as_no_ones_is_read_again_in_names(address, worth):
-    assert user_names.worth_reading(address) is worth
+    assert user_names.worth_reading(address, [address]) is worth
 
 
 def test_a_user_name_spelled_letter_by_letter_is_not_read_again_in_names():

@@ -153,18 +153,12 @@ class EmailKind(Kind):
     spellable = True
 
     def lexicon_for(self, readings: Readings, hints: Hints) -> Lexicon | None:
-        """The spelling alphabet's words for an address spelled in it; names
-        and an address's words where the address heard has a user name
-        with a word that is no name (user_names.py), but not for one spelled
-        letter by letter, whose letters the names reading makes names of
-        (four voices: 52% of such addresses right first with the form's
-        name, 18% with it)."""
+        """The alphabet's words for an address spelled in it; names and an
+        address's words where the user name heard is no one's."""
         if _spelled(readings):
             return LEXICON
-        spelled_out = user_names.spelled_out([readings.heard, *readings.others])
-        if not spelled_out and user_names.worth_reading(_best(_candidates(readings)).address):
-            return user_names.lexicon()
-        return None
+        texts, heard = [readings.heard, *readings.others], _best(_candidates(readings))
+        return user_names.lexicon() if user_names.worth_reading(heard.address, texts) else None
 
     def phrases_to_rank(self, readings: Readings, hints: Hints) -> dict[str, float]:
         """Where the likeliest address ends in no real top-level domain

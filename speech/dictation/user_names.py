@@ -29,9 +29,13 @@ def lexicon() -> Lexicon:
     return Lexicon("email-names", tuple(dict.fromkeys(words)))
 
 
-def worth_reading(address: str) -> bool:
-    """Whether the address heard is no address, or its user name has a word
-    that is no name, number or address word."""
+def worth_reading(address: str, texts: list[str]) -> bool:
+    """Whether the address heard (from the open readings' `texts`) is no
+    address, or its user name has a word that is no name, number or
+    address word. Not where its letters were spelled one by one, which
+    letters.py reads: the names reading would make names of them."""
+    if spelled_out(texts):
+        return False
     if not is_whole(address):
         return True
     known = census()
