@@ -11,7 +11,7 @@ import pytest
 from harness.voices import spoken
 from speech.engines import ENGINES
 from speech.engines.moonshine import model_dir
-from speech.engines.moonshine.model import session
+from speech.engines.moonshine.model import TRIES_KEPT, session
 from speech.engines.moonshine.tokenizer import BOS
 from speech.engines.moonshine.unpacked import onnx_bytes
 
@@ -60,3 +60,21 @@ def test_a_model_the_reader_does_not_understand_runs_as_shipped(decoder_path, mo
     assert "runs as shipped" in caplog.text
     hidden = np.zeros((1, 20, 416), dtype=np.float32)
     assert first_logits(shipped, hidden).shape[-1] > 30000
+
+
+def test_a_lexicons_trie_in_use_outlives_the_phrases_ranked_once():
+    model = ENGINES["moonshine"].model()
+    built = []
+
+    def words():
+        built.append(1)
+        return ["alpha", "bravo"]
+
+    lexicon = model.trie("a lexicon", words)
+    for i in range(3 * TRIES_KEPT):
+        model.trie(("ranked once", i), lambda i=i: [f"phrase {i}"])
+        assert model.trie("a lexicon", words) is lexicon
+    assert len(built) == 1
+    rebuilt = []
+    model.trie(("ranked once", 0), lambda: rebuilt.append(1) or ["phrase 0"])
+    assert rebuilt  # the phrases ranked once were dropped long ago
