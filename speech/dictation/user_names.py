@@ -31,9 +31,9 @@ def lexicon() -> Lexicon:
 
 def worth_reading(address: str, texts: list[str]) -> bool:
     """Whether the address heard (from the open readings' `texts`) is no
-    address, or its user name has a word that is no name, number or
-    address word. Not where its letters were spelled one by one, which
-    letters.py reads: the names reading would make names of them."""
+    address, or its user name has a word of two letters or more that is no
+    name and no role's word. Not where its letters were spelled one by one,
+    which letters.py reads: the names reading would make names of them."""
     if spelled_out(texts):
         return False
     if not is_whole(address):
