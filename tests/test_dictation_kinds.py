@@ -23,11 +23,8 @@ def value(kind, heard: str, **readings) -> str | None:
     return values[0] if values else None
 
 
-def needs_reading(kind, heard: str, *others: str) -> bool:
-    return kind.lexicon_for(Readings(heard, list(others)), Hints()) is not None
-
-
 def lexicon_for(kind, heard: str) -> str | None:
+    """The name of the lexicon the kind reads the audio again with, if any."""
     lexicon = kind.lexicon_for(Readings(heard), Hints())
     return lexicon.name if lexicon else None
 
@@ -155,7 +152,7 @@ def test_a_name_spelled_in_the_alphabet_is_the_word_it_spells():
     ],
 )
 def test_an_address_spelled_in_the_alphabet_is_read_again(heard, spelled):
-    assert needs_reading(EMAIL, heard) is spelled
+    assert (lexicon_for(EMAIL, heard) == "email-spelling") is spelled
 
 
 def test_an_address_spelled_in_the_alphabet_is_written_in_letters():
@@ -318,7 +315,7 @@ def test_a_choice_can_be_said_as_its_label_reads_aloud():
     ],
 )
 def test_a_phone_transcript_with_other_words_or_no_possible_number_is_read_again(heard, needs):
-    assert needs_reading(PHONE, heard) is needs
+    assert (lexicon_for(PHONE, heard) == "phone") is needs
 
 
 def test_a_possible_number_wins_over_one_that_is_not():
