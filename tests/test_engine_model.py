@@ -9,7 +9,7 @@ import onnxruntime
 import pytest
 
 from harness.voices import spoken
-from speech.engines import ENGINES
+from speech.engines import ENGINES, EngineUnavailable, Lexicon, prepare_default
 from speech.engines.moonshine import model_dir
 from speech.engines.moonshine.model import TRIES_KEPT, session
 from speech.engines.moonshine.tokenizer import BOS
@@ -78,3 +78,13 @@ def test_a_lexicons_trie_in_use_outlives_the_phrases_ranked_once():
     rebuilt = []
     model.trie(("ranked once", 0), lambda: rebuilt.append(1) or ["phrase 0"])
     assert rebuilt  # the phrases ranked once were dropped long ago
+
+
+def test_a_default_engine_that_cannot_prepare_its_lexicons_is_a_warning(monkeypatch, caplog):
+    def unavailable(lexicon):
+        raise EngineUnavailable("Moonshine is not installed")
+
+    monkeypatch.setattr(ENGINES["moonshine"], "prepare", unavailable)
+    with caplog.at_level(logging.WARNING):
+        prepare_default([Lexicon("a lexicon", ("alpha",))])
+    assert "could not prepare its lexicons: Moonshine is not installed" in caplog.text

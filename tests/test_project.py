@@ -69,12 +69,21 @@ def test_the_embedded_set_ups_key_file_serves_when_secret_key_is_unset(tmp_path)
     assert manage("check", env=env).returncode == 0
 
 
-def test_the_served_site_loads_the_speech_model_before_the_first_request():
+def test_the_served_site_loads_the_model_and_the_names_search_before_the_first_request():
     script = (
         "import threading, config.asgi\n"
+        "from harness.voices import spoken\n"
         "from speech import engines\n"
-        "[t.join(120) for t in threading.enumerate() if t.name == 'load-speech-engine']\n"
-        "print(engines.ENGINES['moonshine']._loaded is not None)\n"
+        "from speech.dictation import names, user_names\n"
+        "from speech.engines.moonshine import search\n"
+        "loaders = ('load-speech-engine', 'load-dictation')\n"
+        "[t.join(180) for t in threading.enumerate() if t.name in loaders]\n"
+        "engine = engines.ENGINES['moonshine']\n"
+        "print(engine._loaded is not None)\n"
+        "def built_now(words): raise SystemExit('built at the first reading')\n"
+        "search._with_capitals = built_now\n"
+        "print(engine.read(spoken('Mary Jones'), 'en', names.names_only())[0].text)\n"
+        "print(engine.read(spoken('john at gmail dot com'), 'en', user_names.lexicon())[0].text)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
@@ -86,7 +95,12 @@ def test_the_served_site_loads_the_speech_model_before_the_first_request():
         text=True,
         timeout=180,
     )
-    assert result.stdout.strip() == "True", result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 3, result.stderr
+    loaded, name, address = lines
+    assert loaded == "True"
+    assert name.rstrip(".") == "Mary Jones"
+    assert address.rstrip(".") == "John at gmail dot com"
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils.translation import get_language_info
@@ -17,6 +18,7 @@ from .sphinx import SphinxEngine
 __all__ = [
     "Engine", "EngineError", "EngineUnavailable", "Heard", "Lexicon", "Reading",
     "ENGINES", "UnusableChoice", "allowed", "languages", "pick", "load_default_in_background",
+    "prepare_default",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -69,6 +71,17 @@ def pick(name: object = None, language: object = None) -> tuple[Engine, str]:
         shown = str(language)[:32]
         raise UnusableChoice(f"{engine.label} does not understand the language {shown!r}.")
     return engine, language
+
+
+def prepare_default(lexicons: Iterable[Lexicon]) -> None:
+    """Make the default engine ready to read with these lexicons (blocking:
+    for a loader's own thread); a warning, not an error, where it cannot."""
+    try:
+        engine = ENGINES[settings.SPEECH_DEFAULT_ENGINE]
+        for lexicon in lexicons:
+            engine.prepare(lexicon)
+    except (KeyError, EngineError) as error:
+        logger.warning("The default speech engine could not prepare its lexicons: %s", error)
 
 
 def load_default_in_background() -> None:

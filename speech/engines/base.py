@@ -54,6 +54,9 @@ class Engine:
     def load(self) -> None:
         """Load what recognition needs (a model), if anything, ahead of use."""
 
+    def prepare(self, lexicon: Lexicon) -> None:
+        """Build ahead of use what reading with this lexicon needs, if anything."""
+
     def recognise(
         self, samples: np.ndarray, language: str, draft: bool = False, wide: bool = False
     ) -> Heard:

@@ -67,6 +67,10 @@ class MoonshineEngine(Engine):
     def load(self) -> None:
         self.model()
 
+    def prepare(self, lexicon: Lexicon) -> None:
+        with _failures_as_engine_errors():
+            search.lexicon_trie(self.model(), lexicon)
+
     def recognise(
         self, samples: np.ndarray, language: str, draft: bool = False, wide: bool = False
     ) -> Heard:
