@@ -23,7 +23,7 @@ def load_in_background() -> None:
     """Read the census of names and the web's word counts while the server
     starts, beside the model, and build the engine's search over the names
     a name or address is read again with: the first name or address
-    dictated would wait 0.7 s, 0.3 s and 0.35 s for each."""
+    dictated would wait 0.7 s, 0.3 s and 0.6 s for them."""
     threading.Thread(target=_load, name="load-dictation", daemon=True).start()
 
 
