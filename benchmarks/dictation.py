@@ -190,15 +190,23 @@ def field_sets(quick: bool) -> list[tuple[str, str, list[tuple]]]:
     ]
 
 
+def chosen_sets(chosen: list[str], quick: bool) -> list[tuple[str, str, list[tuple]]]:
+    """The field sets --fields names: "email" is every set of addresses said
+    ("email", "email, with the name"), "held-out" every held-out set."""
+    return [
+        (row, field, cases)
+        for row, field, cases in field_sets(quick)
+        if row.split(",")[0].replace(" ", "-") in chosen
+        or (row.startswith("held-out") and "held-out" in chosen)
+    ]
+
+
 def run_voice(runner: Runner, chosen: list[str], quick: bool) -> dict[str, tuple]:
     runner.post(spoken("warm up"), "")  # model load is not per request
     runner.timings.clear()
     results: dict[str, tuple] = {}
-    for row, field, cases in field_sets(quick):
-        if row.split(",")[0].replace(" ", "-") in chosen or (
-            row.startswith("held-out") and "held-out" in chosen
-        ):
-            results[row] = runner.rate(row, field, cases)
+    for row, field, cases in chosen_sets(chosen, quick):
+        results[row] = runner.rate(row, field, cases)
     if "read" in chosen:
         beckett, rate = soundfile.read(beckett_path(), dtype="float32")
         passages = [(text, runner.speak(text)) for text in sets.READ_PASSAGES]
@@ -211,6 +219,23 @@ def run_voice(runner: Runner, chosen: list[str], quick: bool) -> dict[str, tuple
 
 
 def print_results(voices: list[str], results: dict[str, dict[str, tuple]]) -> None:
+    print_rates(voices, results)
+    print("\n| audio length | " + " | ".join(voices) + " |")
+    print("| --- |" + " --- |" * len(voices))
+    for low, high in [(0, 2), (2, 4), (4, 8), (8, 30)]:
+        cells = []
+        for voice in voices:
+            times = sorted(t for a, t in results[voice]["time"] if low <= a < high)
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] if times else 0
+            median = statistics.median(times) if times else 0
+            cells.append(f"{median:.2f} / {p95:.2f} s ({len(times)})" if times else "-")
+        print(f"| {low}-{high} s | " + " | ".join(cells) + " |")
+    print("\n(cells: p50 / p95 server time (requests))")
+
+
+def print_rates(voices: list[str], results: dict[str, dict[str, tuple]]) -> None:
+    """The table of right first and within five (and word error rates), a
+    column for each voice and one for all."""
     rows = [row for row in results[voices[0]] if row != "time"]
     print("\n| set | " + " | ".join(voices) + " | all voices |")
     print("| --- |" + " --- |" * (len(voices) + 1))
@@ -226,17 +251,6 @@ def print_results(voices: list[str], results: dict[str, dict[str, tuple]]) -> No
             shown.append(f"{100 * a / n:.0f}%, {100 * b / n:.0f}%")
         print(f"| {row} | " + " | ".join(shown) + " |")
     print("\n(cells: right first, right within five — the value and its four alternatives)")
-    print("\n| audio length | " + " | ".join(voices) + " |")
-    print("| --- |" + " --- |" * len(voices))
-    for low, high in [(0, 2), (2, 4), (4, 8), (8, 30)]:
-        cells = []
-        for voice in voices:
-            times = sorted(t for a, t in results[voice]["time"] if low <= a < high)
-            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] if times else 0
-            median = statistics.median(times) if times else 0
-            cells.append(f"{median:.2f} / {p95:.2f} s ({len(times)})" if times else "-")
-        print(f"| {low}-{high} s | " + " | ".join(cells) + " |")
-    print("\n(cells: p50 / p95 server time (requests))")
 
 
 def main() -> None:
