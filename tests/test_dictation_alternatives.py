@@ -93,6 +93,14 @@ def test_the_name_in_the_form_puts_its_user_names_up_for_the_engine_to_rank():
     assert "olivia.marty@gmail.com" in found[1:]
 
 
+def test_the_initial_goes_with_the_surname_by_any_mark_people_put_between():
+    assert {"tnguyen", "t.nguyen", "t_nguyen", "t-nguyen"} <= local_parts("Tuan Nguyen")
+    # eSpeak's voice, for t_nguyen@outlook.com: the engine ranks it first.
+    heard = Readings("The underscore new yen at outlook dot com.")
+    phrases = EMAIL.phrases_to_rank(heard, Hints(name="Tuan Nguyen"))
+    assert "T underscore Nguyen at outlook dot com." in phrases
+
+
 def test_no_user_names_are_ranked_where_the_address_is_already_one_of_them():
     heard = Readings("John Dot Smith at gmail dot com.")
     assert EMAIL.phrases_to_rank(heard, Hints(name="John Smith")) == {}

@@ -190,6 +190,10 @@ def test_a_choice_offers_other_choices_by_their_labels(client):
         # ranked on the audio against it, find "Martin".
         ("olivia dot martin at gmail dot com", "Olivia Martin", "olivia.marty@gmail.com",
          "olivia.martin@gmail.com"),
+        # Heard "The underscore new yen": the initial and the surname, by an
+        # underscore, is a user name the name makes too.
+        ("t underscore nguyen at outlook dot com", "Tuan Nguyen", "the_newyen@outlook.com",
+         "t_nguyen@outlook.com"),
     ],
 )  # fmt: skip
 def test_the_name_in_the_form_lifts_the_address_made_of_it(client, said, name, heard, meant):

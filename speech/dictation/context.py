@@ -24,7 +24,7 @@ def _shapes(words: list[str]) -> list[tuple[str, ...]]:
     if len(words) > 1:
         for one, other in ((first, last), (last, first)):
             shapes += [(one, mark, other) for mark in _MARKS]
-        shapes += [(first[0], "", last), (first[0], ".", last)]
+        shapes += [(first[0], mark, last) for mark in _MARKS]
     return shapes
 
 
@@ -32,7 +32,7 @@ def _shapes(words: list[str]) -> list[tuple[str, ...]]:
 def local_parts(name: str) -> frozenset[str]:
     """The user names people build from their name: "Maria Lopez" ->
     maria.lopez, marialopez, maria_lopez, maria-lopez, mlopez, m.lopez,
-    lopez.maria, lopezmaria, maria, lopez."""
+    m_lopez, m-lopez, lopez.maria, lopezmaria, maria, lopez."""
     words = re.sub(r"[^a-z ]", "", fold_accents(name).lower()).split()
     return frozenset("".join(shape) for shape in _shapes(words)) if words else frozenset()
 
