@@ -42,7 +42,7 @@ from django.conf import settings  # noqa: E402
 from accounts.forms import RegisterForm  # noqa: E402
 from benchmarks.common import heading  # noqa: E402
 from harness.voices import VOICES, spoken, wav_bytes  # noqa: E402
-from speech import audio, engines  # noqa: E402
+from speech import audio, engines, recognition  # noqa: E402
 from speech.dictation import Hints, Kind, kind_for, pipeline  # noqa: E402
 from speech.engines.moonshine import search  # noqa: E402
 
@@ -73,6 +73,8 @@ def _kept(kind: Kind, kept: dict):
 
 def replayed(case: dict) -> list[str]:
     """The value and its alternatives the kind gives the kept readings now."""
+    if case["readings"] is None:  # no speech heard: the view's 422
+        return []
     kind, hints = _kind(case["field"]), Hints(name=case["hint"])
     readings = copy.deepcopy(case["readings"])
     readings.ranked = []
@@ -102,10 +104,14 @@ def record(folder: Path, voices: list[str], chosen: list[str]) -> None:
                 case = dict(voice=voice, row=row, field=field, expected=expected)
                 case["hint"], kept = (name or [""])[0], {}
                 with _kept(kind, kept):
-                    hints = Hints(name=case["hint"])
-                    answer = pipeline.dictate_here(samples, engine, "en", kind, hints)
-                case |= dict(readings=kept["readings"], scores=kept.get("scores", {}))
-                if replayed(case) != [answer.value, *answer.alternatives]:
+                    try:
+                        hints = Hints(name=case["hint"])
+                        answer = pipeline.dictate_here(samples, engine, "en", kind, hints)
+                        offered = [answer.value, *answer.alternatives]
+                    except recognition.NoSpeech:
+                        offered = []
+                case |= dict(readings=kept.get("readings"), scores=kept.get("scores", {}))
+                if replayed(case) != offered:
                     print(f"    {voice} {row}: the replay of {expected!r} differs")
                 cases.append(case)
         (folder / f"{_file_name(voice)}.pickle").write_bytes(pickle.dumps(cases))
